@@ -1,0 +1,33 @@
+using System.CommandLine;
+using TakeoverRules.Cli.Commands;
+
+namespace TakeoverRules.Cli;
+
+/// <summary>Builds the command tree and runs it with exit codes that scripts can rely on.</summary>
+internal static class CliApp
+{
+    public static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand("takeover: securities-account takeover defences (証券口座乗っ取り対策) from TakeoverRules.");
+        root.Subcommands.Add(DemoCommand.Create(console));
+        return root;
+    }
+
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = BuildRoot(console);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'takeover --help' or 'takeover COMMAND --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}

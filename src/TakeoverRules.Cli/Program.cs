@@ -1,0 +1,3 @@
+using TakeoverRules.Cli;
+
+return CliApp.Run(args, CliConsole.System);
