@@ -362,7 +362,7 @@ public sealed class TakeoverDetector
         var mature = st.Logins >= _options.BaselineMinLogins;
         var login = new RiskyLogin { Time = t, Id = e.Id };
 
-        var deviceKnown = Familiar(st, ref st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Of(e.Device), t, mature);
+        var deviceKnown = Familiar(st, st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Fingerprint(e.Device), t, mature);
         if (!deviceKnown)
         {
             login.Flags |= AccessFlags.Device;
@@ -370,8 +370,8 @@ public sealed class TakeoverDetector
             login.KnownDevices = AccountState.CountOf(st.Devices);
         }
 
-        var asnKnown = e.Asn is null || Familiar(st, ref st.Asns, ref st.PendingAsn, ref st.PendingAsnSince, StableHash.Of(e.Asn), t, mature);
-        var blockKnown = Familiar(st, ref st.AddressBlocks, ref st.PendingBlock, ref st.PendingBlockSince, StableHash.OfAddressBlock(e.Ip), t, mature);
+        var asnKnown = e.Asn is null || Familiar(st, st.Asns, ref st.PendingAsn, ref st.PendingAsnSince, StableHash.Fingerprint(e.Asn), t, mature);
+        var blockKnown = Familiar(st, st.AddressBlocks, ref st.PendingBlock, ref st.PendingBlockSince, StableHash.OfAddressBlock(e.Ip), t, mature);
         if (!asnKnown || (e.Asn is null && !blockKnown))
         {
             login.Flags |= AccessFlags.Network;
@@ -387,7 +387,7 @@ public sealed class TakeoverDetector
 
         if (e.Country is { Length: > 0 } country)
         {
-            var countryKnown = Familiar(st, ref st.Countries, ref st.PendingCountry, ref st.PendingCountrySince, StableHash.Of(country), t, mature);
+            var countryKnown = Familiar(st, st.Countries, ref st.PendingCountry, ref st.PendingCountrySince, StableHash.Fingerprint(country), t, mature);
             if (!countryKnown || (!mature && !string.Equals(country, _options.HomeCountry, StringComparison.OrdinalIgnoreCase)))
             {
                 login.Flags |= AccessFlags.Country;
@@ -447,13 +447,7 @@ public sealed class TakeoverDetector
     /// after that a new value waits in quarantine and becomes familiar when seen again <see cref="DetectorOptions.TrustAfterHours"/>
     /// later with no hold in between, so an attacker's device never becomes familiar during the attack.
     /// </summary>
-    private bool Familiar(AccountState st, ref Slots8 slots, ref ulong pending, ref long pendingSince, ulong value, long t, bool mature) =>
-        Familiar(st, (Span<ulong>)slots, ref pending, ref pendingSince, value, t, mature);
-
-    private bool Familiar(AccountState st, ref Slots4 slots, ref ulong pending, ref long pendingSince, ulong value, long t, bool mature) =>
-        Familiar(st, (Span<ulong>)slots, ref pending, ref pendingSince, value, t, mature);
-
-    private bool Familiar(AccountState st, Span<ulong> slots, ref ulong pending, ref long pendingSince, ulong value, long t, bool mature)
+    private bool Familiar(AccountState st, Span<uint> slots, ref uint pending, ref long pendingSince, uint value, long t, bool mature)
     {
         if (AccountState.Contains(slots, value))
         {
@@ -544,7 +538,7 @@ public sealed class TakeoverDetector
         AddOffHours(st, e.Id, hour);
 
         var market = MarketOf(e.Symbol);
-        var marketHash = StableHash.Of(market);
+        var marketHash = StableHash.Fingerprint(market);
         var matureOrders = st.Orders >= _options.BaselineMinOrders;
         var thin = false;
         if (e.Side == OrderSide.Sell)
@@ -616,7 +610,7 @@ public sealed class TakeoverDetector
     }
 
     /// <summary>Adds the buy-side indicators; returns whether the instrument is thin for this order.</summary>
-    private bool AddBuyHits(AccountState st, OrderEvent e, long t, double notional, string market, ulong marketHash, bool matureOrders, double factor, IndicatorId? cause)
+    private bool AddBuyHits(AccountState st, OrderEvent e, long t, double notional, string market, uint marketHash, bool matureOrders, double factor, IndicatorId? cause)
     {
         var sold = SoldShare(st);
         var rotation = st.BurstFirstSellId is not null && sold >= _options.RotationMinSoldShare;
@@ -787,8 +781,8 @@ public sealed class TakeoverDetector
 
     private static double SoldShare(AccountState st)
     {
-        var basis = Math.Max(st.BurstHoldingsJpy, st.BurstSellJpy);
-        return basis > 0 && st.BurstSellJpy > 0 ? st.BurstSellJpy / basis : 0;
+        // Without a portfolio snapshot the share is unknown, not 100%.
+        return st.BurstHoldingsJpy > 0 ? Math.Min(1, st.BurstSellJpy / st.BurstHoldingsJpy) : 0;
     }
 
     // ------------------------------------------------------- funds, holdings
@@ -798,7 +792,7 @@ public sealed class TakeoverDetector
         var factor = SessionFactor(st, t);
         AddAccessHits(st.Risk, factor, t);
         AddSettingHits(st, t, factor);
-        var destination = StableHash.Of(e.Destination);
+        var destination = StableHash.Fingerprint(e.Destination);
         var known = AccountState.Contains(st.Destinations, destination);
         var withdrawalChanged = SettingActive(st, SettingSlot.Withdrawal, t);
         if (factor > 0 || withdrawalChanged)
@@ -893,13 +887,13 @@ public sealed class TakeoverDetector
 
         var budget = (int)Math.Round(_options.AccessPointsCap * factor);
         double? minutes = t == login.Time ? null : Minutes(t - login.Time);
-        void AddAccess(IndicatorId id, int points, double observed, double threshold, string? subject, string? firstEvidence = null)
+        void AddAccess(IndicatorId id, int points, double observed, double threshold, string? subject, string? firstEvidence = null, double? window = null)
         {
             var scaled = Math.Min((int)Math.Round(points * factor), budget);
             budget -= scaled;
             if (scaled > 0)
             {
-                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = minutes, E1 = firstEvidence, E3 = login.Id });
+                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = login.Id });
             }
         }
 
@@ -910,7 +904,7 @@ public sealed class TakeoverDetector
         if ((login.Flags & AccessFlags.Dormant) != 0) AddAccess(IndicatorId.DormantAccountWakeUp, _options.DormantPoints, login.DormantDays, _options.DormantDays, null);
         if ((login.Flags & AccessFlags.FailedThenSuccess) != 0)
         {
-            AddAccess(IndicatorId.FailedThenSuccessfulLogin, _options.FailedThenSuccessPoints, login.Failures, _options.FailedLoginThreshold, null, login.FailFirstId);
+            AddAccess(IndicatorId.FailedThenSuccessfulLogin, _options.FailedThenSuccessPoints, login.Failures, _options.FailedLoginThreshold, null, login.FailFirstId, login.FailMinutes);
         }
 
         if ((login.Flags & AccessFlags.Network) != 0) AddAccess(IndicatorId.UnfamiliarNetwork, _options.UnfamiliarNetworkPoints, login.KnownNetworks, 0, login.Network);
