@@ -537,8 +537,7 @@ public sealed class TakeoverDetector
         var hour = LocalHour(t);
         AddOffHours(st, e.Id, hour);
 
-        var market = MarketOf(e.Symbol);
-        var marketHash = StableHash.Fingerprint(market);
+        var marketHash = StableHash.Fingerprint(MarketOf(e.Symbol));
         var matureOrders = st.Orders >= _options.BaselineMinOrders;
         var thin = false;
         if (e.Side == OrderSide.Sell)
@@ -568,7 +567,7 @@ public sealed class TakeoverDetector
         }
         else
         {
-            thin = AddBuyHits(st, e, t, notional, market, marketHash, matureOrders, factor, cause);
+            thin = AddBuyHits(st, e, t, notional, marketHash, matureOrders, factor, cause);
         }
 
         AddSizeHit(st, e, notional, matureOrders);
@@ -610,7 +609,7 @@ public sealed class TakeoverDetector
     }
 
     /// <summary>Adds the buy-side indicators; returns whether the instrument is thin for this order.</summary>
-    private bool AddBuyHits(AccountState st, OrderEvent e, long t, double notional, string market, uint marketHash, bool matureOrders, double factor, IndicatorId? cause)
+    private bool AddBuyHits(AccountState st, OrderEvent e, long t, double notional, uint marketHash, bool matureOrders, double factor, IndicatorId? cause)
     {
         var sold = SoldShare(st);
         var rotation = st.BurstFirstSellId is not null && sold >= _options.RotationMinSoldShare;
@@ -641,7 +640,7 @@ public sealed class TakeoverDetector
 
         if (matureOrders && !AccountState.Contains(st.Markets, marketHash))
         {
-            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = market, E3 = e.Id });
+            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = MarketOf(e.Symbol).ToString(), E3 = e.Id });
         }
 
         if (e.Margin == true && !st.UsedMargin && matureOrders)
@@ -995,17 +994,22 @@ public sealed class TakeoverDetector
 
         var risk = 0;
         var families = 0;
-        var anchored = false;
+        var anchors = 0;
+        var ramp = 0;
         var freezing = false;
         for (var i = 0; i < _count; i++)
         {
             ref readonly var c = ref _candidates[i];
             risk += c.Points;
             families |= 1 << (int)Family(c.Id);
-            anchored |= AnchorsHold(c.Id);
-            freezing |= c.Id is IndicatorId.CrossAccountRamp or IndicatorId.NotificationsDisabled or IndicatorId.MfaWeakened
+            anchors += AnchorsHold(c.Id) ? 1 : 0;
+            freezing |= c.Id is IndicatorId.NotificationsDisabled or IndicatorId.MfaWeakened
                 or IndicatorId.WithdrawalAccountChanged or IndicatorId.ContactDetailsChanged;
+            ramp += c.Id == IndicatorId.CrossAccountRamp ? c.Points : 0;
         }
+
+        // A ramp freezes only an account whose own evidence already holds; it holds a bystander with one signal.
+        freezing |= ramp > 0 && risk - ramp >= _options.HoldThreshold;
 
         risk = Math.Min(risk, 100);
         var kind = DecisionKind.Allow;
@@ -1014,8 +1018,10 @@ public sealed class TakeoverDetector
             kind = DecisionKind.Review;
         }
 
-        // Honest customers show one signal at a time; a hold needs a behaviour that anchors it plus a second family.
-        if (canHold && risk >= _options.HoldThreshold && anchored && System.Numerics.BitOperations.PopCount((uint)families) >= 2)
+        // Honest customers show one signal at a time; a hold needs a behaviour that anchors it plus a second family,
+        // or three anchoring behaviours at once (a takeover replaying the owner's device and network).
+        var combined = System.Numerics.BitOperations.PopCount((uint)families) >= 2 || anchors >= 3;
+        if (canHold && risk >= _options.HoldThreshold && anchors > 0 && combined)
         {
             kind = risk >= _options.FreezeThreshold && freezing ? DecisionKind.Freeze : DecisionKind.Hold;
         }
@@ -1043,16 +1049,16 @@ public sealed class TakeoverDetector
 
     /// <summary>Indicators typical of a takeover rather than of an honest customer's change; a hold needs one.</summary>
     private static bool AnchorsHold(IndicatorId id) => id is not (IndicatorId.FirstTradeInSegment or IndicatorId.OffHours
-        or IndicatorId.OrderSizeAboveHistory or IndicatorId.CredentialChanged) && Family(id) != IndicatorCategory.Access;
+        or IndicatorId.OrderSizeAboveHistory or IndicatorId.CredentialChanged or IndicatorId.NewTradingPrivilege) && Family(id) != IndicatorCategory.Access;
 
     private int LocalHour(long utcTicks) => (int)(((utcTicks + _localOffset) / TimeSpan.TicksPerHour % 24 + 24) % 24);
 
     private static double Minutes(long ticks) => Math.Round(Math.Max(0, ticks) / (double)TimeSpan.TicksPerMinute, 1);
 
-    private static string MarketOf(string symbol)
+    private static ReadOnlySpan<char> MarketOf(string symbol)
     {
         var colon = symbol.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? symbol[..colon] : "";
+        return colon > 0 ? symbol.AsSpan(0, colon) : [];
     }
 
     // ------------------------------------------------------------ snapshots
