@@ -573,6 +573,14 @@ public sealed class ScenarioBuilder
 
     internal bool HasHoldings => Current.Holdings.Any(h => h.Quantity > 0);
 
+    internal decimal CurrentCash => Current.Cash;
+
+    internal decimal CurrentMarginBuyingPower => Current.MarginBuyingPower;
+
+    internal IReadOnlyList<(Instrument Instrument, long Quantity)> CurrentHoldings => Current.Holdings.Where(h => h.Quantity > 0).ToList();
+
+    internal string? CurrentDevice => Current.Session?.Device;
+
     internal decimal Price(Instrument instrument) => prices.TryGetValue(instrument.Symbol, out var p) ? p : instrument.LastPrice;
 
     internal static decimal JpyPerUnit(Instrument instrument) => instrument.LastPrice == 0 ? 1m : instrument.LastPriceJpy / instrument.LastPrice;
@@ -696,10 +704,13 @@ public sealed class ScenarioBuilder
 
     private static SessionInfo Session(AccountScript script, bool fromNewDevice, string? country, bool hosting, bool fromNewNetwork, string? device)
     {
-        if (script.PendingSession is { } pending && device is null)
+        if (script.PendingSession is { } pending)
         {
             script.PendingSession = null;
-            return pending;
+            if (device is null || device == pending.Device)
+            {
+                return pending;
+            }
         }
 
         var home = script.Profile.Country;
