@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TakeoverRules.Detection;
 
@@ -7,7 +8,9 @@ internal static class DetectionServices
 {
     public static void Register(IServiceCollection services, DetectorOptions options)
     {
-        _ = services;
-        _ = options;
+        // Hosts register their own IInstrumentSource (before or after AddTakeoverRules); without one,
+        // instrument-based indicators stay silent rather than failing.
+        services.TryAddSingleton<IInstrumentSource>(InstrumentTable.Empty);
+        services.TryAddSingleton(sp => new TakeoverDetector(options, sp.GetRequiredService<IInstrumentSource>()));
     }
 }
