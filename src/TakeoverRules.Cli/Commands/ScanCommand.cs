@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TakeoverRules.Detection;
@@ -14,8 +16,6 @@ namespace TakeoverRules.Cli.Commands;
 /// </summary>
 internal static class ScanCommand
 {
-    private const long ProgressCheckEvery = 16 * 1024;
-
     public static Command Create(CliConsole console)
     {
         var events = new Option<string>("--events") { Description = "Events file (JSON Lines, event format v1), or - for standard input", Required = true };
@@ -72,42 +72,43 @@ internal static class ScanCommand
             var progress = new Progress(_error, console.ErrorIsTerminal, input.CanSeek ? input.Length : -1);
             long events = 0, written = 0, duplicates = 0, late = 0;
             Span<long> kinds = stackalloc long[4];
-            using (var reader = new EventReader(input, leaveOpen: true))
+            using (var batches = new ParsedBatches(input))
             using (var writer = new DecisionWriter(outputStream, language, leaveOpen: true))
             {
-                while (reader.TryRead(out var result))
+                foreach (var batch in batches.Read())
                 {
-                    if (!result.IsSuccess)
+                    foreach (var result in batch.Results.AsSpan(0, batch.Count))
                     {
-                        Malformed(inputName, result.Error);
-                        continue;
+                        if (!result.IsSuccess)
+                        {
+                            Malformed(inputName, result.Error);
+                            continue;
+                        }
+
+                        events++;
+                        var decision = detector.Evaluate(result.Value);
+                        switch (decision.Status)
+                        {
+                            case DecisionStatus.Duplicate:
+                                duplicates++;
+                                break;
+                            case DecisionStatus.TooLate:
+                                late++;
+                                _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
+                                break;
+                            default:
+                                if (writer.WriteIfReportable(decision))
+                                {
+                                    written++;
+                                    kinds[(int)decision.Kind]++;
+                                }
+
+                                break;
+                        }
                     }
 
-                    events++;
-                    var decision = detector.Evaluate(result.Value);
-                    switch (decision.Status)
-                    {
-                        case DecisionStatus.Duplicate:
-                            duplicates++;
-                            break;
-                        case DecisionStatus.TooLate:
-                            late++;
-                            _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
-                            break;
-                        default:
-                            if (writer.WriteIfReportable(decision))
-                            {
-                                written++;
-                                kinds[(int)decision.Kind]++;
-                            }
-
-                            break;
-                    }
-
-                    if (events % ProgressCheckEvery == 0)
-                    {
-                        progress.Report(events, reader.BytesRead, clock.Elapsed);
-                    }
+                    progress.Report(events, batch.BytesRead, clock.Elapsed);
+                    batches.Recycle(batch);
                 }
             }
 
@@ -188,6 +189,102 @@ internal static class ScanCommand
 
         private static FileStream OpenFile(string path) =>
             new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    }
+
+    /// <summary>
+    /// Parses events on a second thread while the caller detects and writes, so that a scan uses both cores of a small
+    /// machine. Batches are recycled and at most <see cref="InFlight"/> are queued, so memory stays bounded.
+    /// </summary>
+    private sealed class ParsedBatches : IDisposable
+    {
+        private const int BatchSize = 1024;
+        private const int InFlight = 4;
+
+        private readonly BlockingCollection<Batch> _full = new(InFlight);
+        private readonly ConcurrentBag<Batch> _empty = [];
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Stream _input;
+        private Thread? _thread;
+        private ExceptionDispatchInfo? _failure;
+
+        public ParsedBatches(Stream input) => _input = input;
+
+        public IEnumerable<Batch> Read()
+        {
+            _thread = new Thread(Produce) { IsBackground = true, Name = "takeover scan reader" };
+            _thread.Start();
+            foreach (var batch in _full.GetConsumingEnumerable())
+            {
+                yield return batch;
+            }
+
+            _failure?.Throw();
+        }
+
+        public void Recycle(Batch batch) => _empty.Add(batch);
+
+        public void Dispose()
+        {
+            // Stops the reader if the consumer failed (e.g. the output disk is full) so the thread does not wait forever.
+            _stop.Cancel();
+            _thread?.Join();
+            _stop.Dispose();
+            _full.Dispose();
+        }
+
+        private void Produce()
+        {
+            try
+            {
+                using var reader = new EventReader(_input, leaveOpen: true);
+                var batch = Take();
+                while (reader.TryRead(out var result))
+                {
+                    batch.Results[batch.Count++] = result;
+                    if (batch.Count == BatchSize)
+                    {
+                        batch.BytesRead = reader.BytesRead;
+                        _full.Add(batch, _stop.Token);
+                        batch = Take();
+                    }
+                }
+
+                batch.BytesRead = reader.BytesRead;
+                _full.Add(batch, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _failure = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                _full.CompleteAdding();
+            }
+        }
+
+        private Batch Take()
+        {
+            if (!_empty.TryTake(out var batch))
+            {
+                return new Batch(new ReadResult<AccountEvent>[BatchSize]);
+            }
+
+            Array.Clear(batch.Results, 0, batch.Count);
+            batch.Count = 0;
+            return batch;
+        }
+    }
+
+    private sealed class Batch(ReadResult<AccountEvent>[] results)
+    {
+        public ReadResult<AccountEvent>[] Results { get; } = results;
+
+        public int Count { get; set; }
+
+        public long BytesRead { get; set; }
     }
 
     /// <summary>A progress line on stderr, only on a terminal and only once a scan has run for a second.</summary>

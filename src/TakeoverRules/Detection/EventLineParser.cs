@@ -364,7 +364,7 @@ internal struct EventLineParser
         }
 
         Span<byte> buffer = stackalloc byte[MaxShortValueBytes];
-        var name = buffer[..reader.CopyString(buffer)];
+        var name = reader.ValueIsEscaped ? buffer[..reader.CopyString(buffer)] : reader.ValueSpan;
         return name.Length switch
         {
             2 => name.SequenceEqual("id"u8) ? Field.Id : name.SequenceEqual("ip"u8) ? Field.Ip : Field.Unknown,

@@ -66,7 +66,7 @@ internal struct FieldReader
         if (reader.ValueSpan.Length <= MaxShortValueBytes)
         {
             Span<byte> buffer = stackalloc byte[MaxShortValueBytes];
-            var value = buffer[..reader.CopyString(buffer)];
+            var value = reader.ValueIsEscaped ? buffer[..reader.CopyString(buffer)] : reader.ValueSpan;
             index = WireValues.Find(value, vocabulary);
         }
 
@@ -87,7 +87,7 @@ internal struct FieldReader
         {
             reason = "must be an RFC 3339 date-time with offset, e.g. " + Rfc3339.Example;
         }
-        else if (Rfc3339.TryParse(buffer[..reader.CopyString(buffer)], out value, out reason))
+        else if (Rfc3339.TryParse(reader.ValueIsEscaped ? buffer[..reader.CopyString(buffer)] : reader.ValueSpan, out value, out reason))
         {
             return true;
         }
