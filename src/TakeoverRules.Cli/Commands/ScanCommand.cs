@@ -1,0 +1,328 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TakeoverRules.Detection;
+
+namespace TakeoverRules.Cli.Commands;
+
+/// <summary>
+/// <c>takeover scan</c>: streams events (TakeoverRules event format v1) through the detector and writes the decisions
+/// as JSON Lines. Malformed lines are reported on stderr with their line, field and reason, skipped and counted;
+/// any of them makes the exit code 1. Memory grows with accounts and symbols, not with the size of the input.
+/// </summary>
+internal static class ScanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var events = new Option<string>("--events") { Description = "Events file (JSON Lines, event format v1), or - for standard input", Required = true };
+        var instruments = new Option<string>("--instruments") { Description = "Instrument reference data (JSON array or JSON Lines)", Required = true };
+        var config = new Option<string?>("--config") { Description = "Detector options as JSON (DetectorOptions properties); defaults apply to absent ones" };
+        var output = new Option<string>("--out") { Description = "Where to write decisions (JSON Lines), or - for standard output (default -)", DefaultValueFactory = _ => "-" };
+        var language = CommonOptions.Language();
+
+        var command = new Command("scan", "Evaluate events with the takeover detector and write one decision line per order and per flagged event.")
+        {
+            events, instruments, config, output, language,
+        };
+        command.SetAction(parse => new Scan(console, parse.GetValue(language) == "ja" ? ExplanationLanguage.Japanese : ExplanationLanguage.English)
+            .Run(parse.GetValue(events)!, parse.GetValue(instruments)!, parse.GetValue(config), parse.GetValue(output)!));
+        return command;
+    }
+
+    private sealed class Scan(CliConsole console, ExplanationLanguage language)
+    {
+        private readonly TextWriter _error = console.Error;
+        private long _malformed;
+
+        public int Run(string eventsPath, string instrumentsPath, string? configPath, string outPath)
+        {
+            DetectorOptions options;
+            TakeoverDetector detector;
+            try
+            {
+                options = configPath is null ? new DetectorOptions() : LoadOptions(configPath);
+                detector = new TakeoverDetector(options, LoadInstruments(instrumentsPath));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or TakeoverRulesOptionsException)
+            {
+                _error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            try
+            {
+                using var input = OpenInput(eventsPath);
+                using var outputStream = OpenOutput(outPath);
+                return Evaluate(detector, input, eventsPath == "-" ? "stdin" : eventsPath, outputStream);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+        }
+
+        private int Evaluate(TakeoverDetector detector, Stream input, string inputName, Stream outputStream)
+        {
+            var clock = Stopwatch.StartNew();
+            var progress = new Progress(_error, console.ErrorIsTerminal, input.CanSeek ? input.Length : -1);
+            long events = 0, written = 0, duplicates = 0, late = 0;
+            Span<long> kinds = stackalloc long[4];
+            using (var batches = new ParsedBatches(input))
+            using (var writer = new DecisionWriter(outputStream, language, leaveOpen: true))
+            {
+                foreach (var batch in batches.Read())
+                {
+                    foreach (var result in batch.Results.AsSpan(0, batch.Count))
+                    {
+                        if (!result.IsSuccess)
+                        {
+                            Malformed(inputName, result.Error);
+                            continue;
+                        }
+
+                        events++;
+                        var decision = detector.Evaluate(result.Value);
+                        switch (decision.Status)
+                        {
+                            case DecisionStatus.Duplicate:
+                                duplicates++;
+                                break;
+                            case DecisionStatus.TooLate:
+                                late++;
+                                _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
+                                break;
+                            default:
+                                if (writer.WriteIfReportable(decision))
+                                {
+                                    written++;
+                                    kinds[(int)decision.Kind]++;
+                                }
+
+                                break;
+                        }
+                    }
+
+                    progress.Report(events, batch.BytesRead, clock.Elapsed);
+                    batches.Recycle(batch);
+                }
+            }
+
+            progress.Clear();
+            var seconds = clock.Elapsed.TotalSeconds;
+            _error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scan: {events:N0} events in {seconds:0.00} s ({(seconds > 0 ? events / seconds : 0):N0} events/s); {written:N0} decisions written " +
+                $"(allow {kinds[0]:N0}, review {kinds[1]:N0}, hold {kinds[2]:N0}, freeze {kinds[3]:N0}); {duplicates:N0} duplicates ignored; " +
+                $"{late:N0} too late; {_malformed:N0} malformed lines skipped; {detector.AccountCount:N0} accounts"));
+            return _malformed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        }
+
+        private void Malformed(string source, EventFormatError error)
+        {
+            _malformed++;
+            _error.WriteLine($"{source}: {error}");
+        }
+
+        private InstrumentTable LoadInstruments(string path)
+        {
+            var instruments = new List<Instrument>();
+            var lineOf = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var reader = new InstrumentReader(OpenFile(path));
+            while (reader.TryRead(out var result))
+            {
+                if (!result.IsSuccess)
+                {
+                    Malformed(path, result.Error);
+                    continue;
+                }
+
+                if (lineOf.TryGetValue(result.Value.Symbol, out var first))
+                {
+                    // The later entry wins (as in InstrumentTable), but a repeated symbol is a data problem worth seeing.
+                    Malformed(path, new EventFormatError(result.Line, "symbol", result.Value.Symbol, $"repeats the instrument of line {first}; this later entry is used"));
+                }
+
+                lineOf[result.Value.Symbol] = result.Line;
+                instruments.Add(result.Value);
+            }
+
+            return new InstrumentTable(instruments);
+        }
+
+        private static DetectorOptions LoadOptions(string path)
+        {
+            using var stream = OpenFile(path);
+            try
+            {
+                return JsonSerializer.Deserialize(stream, ScanJson.Default.DetectorOptions)
+                    ?? throw new JsonException("the file holds null, not an object of detector options");
+            }
+            catch (JsonException ex)
+            {
+                throw new JsonException($"config {path}: {ex.Message}", ex);
+            }
+        }
+
+        private Stream OpenInput(string path) => path == "-"
+            ? console.In is StreamReader { BaseStream: var stdin } ? stdin : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(console.In.ReadToEnd()))
+            : OpenFile(path);
+
+        private Stream OpenOutput(string path)
+        {
+            if (path != "-")
+            {
+                return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
+            }
+
+            if (console.Out is StreamWriter { BaseStream: var stdout } writer)
+            {
+                writer.Flush();
+                return new NonClosingStream(stdout);
+            }
+
+            return new TextWriterStream(console.Out);
+        }
+
+        private static FileStream OpenFile(string path) =>
+            new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    }
+
+    /// <summary>
+    /// Parses events on a second thread while the caller detects and writes, so that a scan uses both cores of a small
+    /// machine. Batches are recycled and at most <see cref="InFlight"/> are queued, so memory stays bounded.
+    /// </summary>
+    private sealed class ParsedBatches : IDisposable
+    {
+        private const int BatchSize = 1024;
+        private const int InFlight = 4;
+
+        private readonly BlockingCollection<Batch> _full = new(InFlight);
+        private readonly ConcurrentBag<Batch> _empty = [];
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Stream _input;
+        private Thread? _thread;
+        private ExceptionDispatchInfo? _failure;
+
+        public ParsedBatches(Stream input) => _input = input;
+
+        public IEnumerable<Batch> Read()
+        {
+            _thread = new Thread(Produce) { IsBackground = true, Name = "takeover scan reader" };
+            _thread.Start();
+            foreach (var batch in _full.GetConsumingEnumerable())
+            {
+                yield return batch;
+            }
+
+            _failure?.Throw();
+        }
+
+        public void Recycle(Batch batch) => _empty.Add(batch);
+
+        public void Dispose()
+        {
+            // Stops the reader if the consumer failed (e.g. the output disk is full) so the thread does not wait forever.
+            _stop.Cancel();
+            _thread?.Join();
+            _stop.Dispose();
+            _full.Dispose();
+        }
+
+        private void Produce()
+        {
+            try
+            {
+                using var reader = new EventReader(_input, leaveOpen: true);
+                var batch = Take();
+                while (reader.TryRead(out var result))
+                {
+                    batch.Results[batch.Count++] = result;
+                    if (batch.Count == BatchSize)
+                    {
+                        batch.BytesRead = reader.BytesRead;
+                        _full.Add(batch, _stop.Token);
+                        batch = Take();
+                    }
+                }
+
+                batch.BytesRead = reader.BytesRead;
+                _full.Add(batch, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _failure = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                _full.CompleteAdding();
+            }
+        }
+
+        private Batch Take()
+        {
+            if (!_empty.TryTake(out var batch))
+            {
+                return new Batch(new ReadResult<AccountEvent>[BatchSize]);
+            }
+
+            Array.Clear(batch.Results, 0, batch.Count);
+            batch.Count = 0;
+            return batch;
+        }
+    }
+
+    private sealed class Batch(ReadResult<AccountEvent>[] results)
+    {
+        public ReadResult<AccountEvent>[] Results { get; } = results;
+
+        public int Count { get; set; }
+
+        public long BytesRead { get; set; }
+    }
+
+    /// <summary>A progress line on stderr, only on a terminal and only once a scan has run for a second.</summary>
+    private sealed class Progress(TextWriter error, bool enabled, long totalBytes)
+    {
+        private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+        private TimeSpan _last;
+        private bool _shown;
+
+        public void Report(long events, long bytes, TimeSpan elapsed)
+        {
+            if (!enabled || elapsed < Delay || elapsed - _last < Interval)
+            {
+                return;
+            }
+
+            _last = elapsed;
+            _shown = true;
+            var share = totalBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", {100.0 * bytes / totalBytes:0}%") : "";
+            error.Write(string.Create(CultureInfo.InvariantCulture, $"\rscan: {events:N0} events, {bytes / (1024.0 * 1024):N0} MiB{share}   "));
+        }
+
+        public void Clear()
+        {
+            if (_shown)
+            {
+                error.Write("\r" + new string(' ', 60) + "\r");
+            }
+        }
+    }
+}
+
+/// <summary>Binds <c>--config</c> files: property names as in <see cref="DetectorOptions"/>, any case; unknown names are errors so typos surface.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(DetectorOptions))]
+internal sealed partial class ScanJson : JsonSerializerContext;

@@ -1,0 +1,89 @@
+namespace TakeoverRules.Detection;
+
+/// <summary>
+/// Writes <see cref="Decision"/>s as the decision lines of TakeoverRules event format v1 (see
+/// <c>docs/event-format.md</c>): <c>{eventId, account, time, decision, risk, indicators: [{id, severity, evidence,
+/// message}]}</c>, one line per decision. The stream of record holds one line for every evaluated order and for any
+/// other evaluated event on which an indicator fired; <see cref="WriteIfReportable"/> applies that rule. Output is
+/// buffered; call <see cref="Flush"/> or <see cref="Dispose"/>. Not thread-safe.
+/// </summary>
+public sealed class DecisionWriter : IDisposable
+{
+    private static readonly string[] Kinds = ["allow", "review", "hold", "freeze"];
+    private static readonly string[] Severities = ["low", "medium", "high", "critical"];
+
+    private readonly JsonLinesOutput _output;
+    private readonly ExplanationLanguage _language;
+
+    /// <summary>Creates a writer over <paramref name="utf8Stream"/>.</summary>
+    /// <param name="utf8Stream">Where the UTF-8 JSON Lines go.</param>
+    /// <param name="language">Language of the indicator messages (default English).</param>
+    /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="utf8Stream"/> open (default <see langword="false"/>).</param>
+    public DecisionWriter(Stream utf8Stream, ExplanationLanguage language = ExplanationLanguage.English, bool leaveOpen = false)
+    {
+        _output = new JsonLinesOutput(utf8Stream, leaveOpen);
+        _language = language;
+    }
+
+    /// <summary>Writes one decision as one line, whatever its kind or status.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <exception cref="ArgumentException">The decision is <see langword="default"/> (has no event id).</exception>
+    public void Write(in Decision decision)
+    {
+        if (decision.EventId is null || decision.Account is null)
+        {
+            throw new ArgumentException("A default Decision has no event to describe.", nameof(decision));
+        }
+
+        var w = _output.BeginLine();
+        w.WriteStartObject();
+        w.WriteString("eventId"u8, decision.EventId);
+        w.WriteString("account"u8, decision.Account);
+        w.WriteString("time"u8, decision.Time);
+        w.WriteString("decision"u8, Kinds[(int)decision.Kind]);
+        w.WriteNumber("risk"u8, decision.Risk);
+        w.WriteStartArray("indicators"u8);
+        foreach (var hit in decision.Indicators)
+        {
+            w.WriteStartObject();
+            w.WriteString("id"u8, IndicatorCatalog.Get(hit.Id).Code);
+            w.WriteString("severity"u8, Severities[(int)hit.Severity]);
+            w.WriteStartArray("evidence"u8);
+            foreach (var id in hit.Evidence)
+            {
+                w.WriteStringValue(id);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("message"u8, hit.Describe(_language));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        _output.EndLine();
+    }
+
+    /// <summary>
+    /// Writes the decision if it belongs in the decisions stream (<see cref="Decision.IsReportable"/>: an evaluated
+    /// order, or another evaluated event on which an indicator fired).
+    /// </summary>
+    /// <param name="decision">The decision.</param>
+    /// <returns>Whether a line was written.</returns>
+    public bool WriteIfReportable(in Decision decision)
+    {
+        if (!decision.IsReportable)
+        {
+            return false;
+        }
+
+        Write(decision);
+        return true;
+    }
+
+    /// <summary>Writes buffered lines to the stream and flushes it.</summary>
+    public void Flush() => _output.Flush();
+
+    /// <summary>Flushes and releases the writer and, unless left open, the stream.</summary>
+    public void Dispose() => _output.Dispose();
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using TakeoverRules.Detection;
+
+namespace TakeoverRules.Tests.Detection;
+
+public sealed class DecisionWriterTests
+{
+    private static readonly IndicatorHit Hosting = new(IndicatorId.HostingNetwork, IndicatorSeverity.Medium, 20, ["e1"], 1, 1) { Subject = "AS20473" };
+
+    private static string Write(Action<DecisionWriter> write, ExplanationLanguage language = ExplanationLanguage.English)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new DecisionWriter(stream, language, leaveOpen: true))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [Fact]
+    public void Writes_the_decision_line_of_event_format_v1()
+    {
+        var decision = new Decision("e2", "A-2002", EventSamples.Time, AccountEventType.Order, DecisionKind.Hold, 62, [Hosting]);
+
+        var line = Write(w => w.Write(decision));
+
+        line.Should().Be(
+            """{"eventId":"e2","account":"A-2002","time":"2025-03-21T09:15:00+09:00","decision":"hold","risk":62,"indicators":[{"id":"hostingNetwork","severity":"medium","evidence":["e1"],"message":"""
+            + "\"" + Hosting.Message + "\"}]}\n");
+    }
+
+    [Fact]
+    public void Messages_follow_the_chosen_language()
+    {
+        var decision = new Decision("e2", "A", EventSamples.Time, AccountEventType.Login, DecisionKind.Review, 40, [Hosting]);
+
+        Write(w => w.Write(decision), ExplanationLanguage.Japanese).Should().Contain(Hosting.Describe(ExplanationLanguage.Japanese));
+    }
+
+    [Fact]
+    public void Only_orders_and_flagged_events_are_reportable()
+    {
+        var quietLogin = new Decision("e1", "A", EventSamples.Time, AccountEventType.Login, DecisionKind.Allow, 0, null);
+        var quietOrder = new Decision("e2", "A", EventSamples.Time, AccountEventType.Order, DecisionKind.Allow, 0, null);
+        var flaggedLogin = new Decision("e3", "A", EventSamples.Time, AccountEventType.Login, DecisionKind.Review, 40, [Hosting]);
+        var duplicateOrder = quietOrder with { Status = DecisionStatus.Duplicate };
+
+        var text = Write(w =>
+        {
+            foreach (var d in new[] { quietLogin, quietOrder, flaggedLogin, duplicateOrder })
+            {
+                w.WriteIfReportable(d);
+            }
+        });
+
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2)
+            .And.SatisfyRespectively(l => l.Should().StartWith("{\"eventId\":\"e2\""), l => l.Should().StartWith("{\"eventId\":\"e3\""));
+    }
+
+    [Fact]
+    public void A_default_decision_is_rejected() =>
+        FluentActions.Invoking(() => Write(w => w.Write(default))).Should().Throw<ArgumentException>();
+}
