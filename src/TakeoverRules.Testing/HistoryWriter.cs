@@ -47,6 +47,7 @@ internal static class HistoryWriter
         var pool = builder.HistoryUniverse
             .Where(i => profile.Markets.Contains(i.Market) && (profile.TradesThinStocks || IsMainstream(i)))
             .ToList();
+        var popularity = pool.Count > 0 ? new Simulation.PopularityTable(pool) : null;
         var prefix = "h:" + script.Id + ":";
         var events = new List<AccountEvent>();
         var owned = new Dictionary<string, (Instrument Instrument, long Quantity)>(StringComparer.Ordinal);
@@ -87,7 +88,7 @@ internal static class HistoryWriter
                 for (var o = 0; o < orders && pool.Count > 0; o++)
                 {
                     time = time.AddSeconds(60 + random.Next(300));
-                    AddOrder(events, NextId, random, script, builder, pool, owned, time);
+                    AddOrder(events, NextId, random, script, builder, popularity!, owned, time);
                 }
             }
         }
@@ -108,7 +109,7 @@ internal static class HistoryWriter
         };
 
     private static void AddOrder(List<AccountEvent> events, Func<string, string> nextId, Random random, ScenarioBuilder.AccountScript script,
-        ScenarioBuilder builder, List<Instrument> pool, Dictionary<string, (Instrument Instrument, long Quantity)> owned, DateTimeOffset time)
+        ScenarioBuilder builder, Simulation.PopularityTable popularity, Dictionary<string, (Instrument Instrument, long Quantity)> owned, DateTimeOffset time)
     {
         var profile = script.Profile;
         var sell = owned.Count > 0 && random.NextDouble() < 0.45;
@@ -123,10 +124,13 @@ internal static class HistoryWriter
         }
         else
         {
-            // Prefer instruments whose lot fits the customer's usual order size.
             var value = (decimal)Math.Exp(Math.Log((double)profile.TypicalOrderJpy) + (0.55 * Gaussian(random)));
-            var affordable = pool.Where(i => i.LastPriceJpy * i.LotSize <= 2 * value).ToList();
-            instrument = (affordable.Count > 0 ? affordable : pool)[random.Next(affordable.Count > 0 ? affordable.Count : pool.Count)];
+            // Customers trade popular names more often (popular names are the liquid ones) and whose lot fits their usual size.
+            instrument = popularity.Pick(random);
+            for (var attempt = 0; attempt < 8 && instrument.LastPriceJpy * instrument.LotSize > 2 * value; attempt++)
+            {
+                instrument = popularity.Pick(random);
+            }
             var lotValue = instrument.LastPriceJpy * instrument.LotSize;
             quantity = Math.Max(1, (long)Math.Round(value / lotValue)) * instrument.LotSize;
             owned[instrument.Symbol] = owned.TryGetValue(instrument.Symbol, out var had) ? (instrument, had.Quantity + quantity) : (instrument, quantity);

@@ -49,6 +49,20 @@ public sealed class ScenarioResult
             ? e
             : throw new KeyNotFoundException($"The scenario has no event '{eventId}'. Timeline ids: {string.Join(", ", Events.Where(x => !x.IsHistory).Select(x => x.Event.Id))}.");
 
+    /// <summary>The part of the result that concerns one account, e.g. to print one account of a population.</summary>
+    /// <param name="account">The account id.</param>
+    /// <returns>A result with that account's events and decisions only.</returns>
+    public ScenarioResult ForAccount(string account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var scenario = new Scenario(
+            Scenario.Start,
+            Scenario.Events.Where(e => e.Event.Account == account).ToList(),
+            Scenario.Instruments,
+            Scenario.Accounts.Where(a => a.Id == account).ToList());
+        return new ScenarioResult(scenario, Events.Where(e => e.Event.Account == account).ToList());
+    }
+
     internal int IndexOf(string eventId) => indexById.TryGetValue(eventId, out var i) ? i : -1;
 
     /// <summary>Returns the rendered timeline (<see cref="TimelineText.Render"/>).</summary>

@@ -58,7 +58,7 @@ public static class PopulationGenerator
 
     internal static readonly Dictionary<string, double> DefaultHonestMix = new(StringComparer.Ordinal)
     {
-        ["regular"] = 40,
+        ["regular"] = 42,
         ["new-phone"] = 8,
         ["travel-abroad"] = 5,
         ["low-priced-speculator"] = 6,
@@ -66,7 +66,7 @@ public static class PopulationGenerator
         ["retiree-liquidation"] = 3,
         ["night-trader"] = 5,
         ["nisa-rebalancer"] = 5,
-        ["herd-buyer"] = 4,
+        ["herd-buyer"] = 2,
         ["pump-chaser"] = 0.5,
         ["dormant-return"] = 2,
         ["settings-change"] = 3,
@@ -299,7 +299,7 @@ public static class PopulationGenerator
                 var total = weights.Sum();
                 foreach (var w in weights)
                 {
-                    var instrument = pool[r.Next(pool.Count)];
+                    var instrument = universe.Pick(pool, r);
                     var lotValue = instrument.LastPriceJpy * instrument.LotSize;
                     builder.Holding(instrument, Math.Max(1, (long)Math.Round(value * (decimal)(w / total) / lotValue)) * instrument.LotSize);
                 }
@@ -429,7 +429,7 @@ public static class PopulationGenerator
                     break;
                 case "large-buy":
                     builder.Login(device: device).After(Minutes(r, 1, 5));
-                    var big = universe.Mainstream(profile)[r.Next(universe.Mainstream(profile).Count)];
+                    var big = universe.Pick(universe.Mainstream(profile), r);
                     TryBuy(big, Math.Max(builder.CurrentCash * (decimal)(0.5 + (r.NextDouble() * 0.48)), Size(profile, r)), r);
                     break;
                 case "mistyped-password":
@@ -469,7 +469,7 @@ public static class PopulationGenerator
                 }
                 else
                 {
-                    TryBuy(pool[r.Next(pool.Count)], Size(profile, r), r);
+                    TryBuy(universe.Pick(pool, r), Size(profile, r), r);
                 }
 
                 builder.After(Minutes(r, 0, 15));
@@ -501,6 +501,12 @@ public static class PopulationGenerator
             var p = price ?? builder.Price(instrument);
             var lotValue = p * ScenarioBuilder.JpyPerUnit(instrument) * instrument.LotSize;
             var available = margin ? builder.CurrentMarginBuyingPower : builder.CurrentCash;
+            if (amountJpy > available && r.NextDouble() < 0.5)
+            {
+                // Short of cash, half the customers buy less and half leave it.
+                return false;
+            }
+
             var amount = Math.Min(amountJpy, available);
             if (amount < lotValue)
             {

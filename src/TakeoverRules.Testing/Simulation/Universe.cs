@@ -12,14 +12,16 @@ internal sealed class Universe
 {
     public Universe(Random r)
     {
-        LiquidDomestic = Make(24, i => TestMarket.Domestic(Code("TSE:L", i, 3), Yen(r, 300, 30_000), LogUniform(r, 1e9, 5e10)));
-        MidDomestic = Make(12, i => TestMarket.Domestic(Code("TSE:M", i, 3), Yen(r, 500, 3_000), LogUniform(r, 2e8, 1.5e9)));
-        Etfs = Make(4, i => TestMarket.Domestic(Code("TSE:E", i, 3), Yen(r, 1_500, 3_500), LogUniform(r, 5e9, 5e10), lotSize: r.NextDouble() < 0.5 ? 1 : 10));
-        LowPricedLiquid = Make(6, i => TestMarket.Domestic(Code("TSE:P", i, 3), Yen(r, 60, 300), LogUniform(r, 5e8, 5e9)));
-        ThinDomestic = Make(30, i => TestMarket.Domestic(Code("TSE:T", i, 3), Yen(r, 40, 250), LogUniform(r, 5e5, 4e7)));
-        LiquidHongKong = Make(8, i => TestMarket.HongKong(Code("HKEX:L", i, 4), Math.Round((decimal)LogUniform(r, 20, 600), 1), LogUniform(r, 5e8, 2e10), Lot(r, [100, 200, 500, 1_000])));
-        ThinHongKong = Make(20, i => TestMarket.HongKong(Code("HKEX:T", i, 4), Math.Round((decimal)LogUniform(r, 0.03, 1.5), 3), LogUniform(r, 1e5, 5e6), Lot(r, [1_000, 2_000, 4_000, 5_000, 10_000, 20_000])));
-        Us = Make(8, i => TestMarket.UnitedStates(Code("NASDAQ:LQ", i, 2), Math.Round((decimal)LogUniform(r, 30, 800), 2), LogUniform(r, 5e8, 2e10)));
+        // Sizes of a broker's tradable universe in miniature: many more names than any account trades, so that honest
+        // customers converge on a symbol only as often as real ones do (mostly the popular, liquid names).
+        LiquidDomestic = Make(150, i => TestMarket.Domestic(Code("TSE:L", i, 3), Yen(r, 300, 30_000), LogUniform(r, 1e9, 1e11)));
+        MidDomestic = Make(300, i => TestMarket.Domestic(Code("TSE:M", i, 3), Yen(r, 400, 4_000), LogUniform(r, 1e8, 1.5e9)));
+        Etfs = Make(8, i => TestMarket.Domestic(Code("TSE:E", i, 3), Yen(r, 1_500, 3_500), LogUniform(r, 5e9, 5e10), lotSize: r.NextDouble() < 0.5 ? 1 : 10));
+        LowPricedLiquid = Make(15, i => TestMarket.Domestic(Code("TSE:P", i, 3), Yen(r, 60, 300), LogUniform(r, 5e8, 5e9)));
+        ThinDomestic = Make(80, i => TestMarket.Domestic(Code("TSE:T", i, 3), Yen(r, 40, 250), LogUniform(r, 5e5, 4e7)));
+        LiquidHongKong = Make(30, i => TestMarket.HongKong(Code("HKEX:L", i, 4), Math.Round((decimal)LogUniform(r, 20, 600), 1), LogUniform(r, 5e8, 2e10), Lot(r, [100, 200, 500, 1_000])));
+        ThinHongKong = Make(60, i => TestMarket.HongKong(Code("HKEX:T", i, 4), Math.Round((decimal)LogUniform(r, 0.03, 1.5), 3), LogUniform(r, 1e5, 5e6), Lot(r, [1_000, 2_000, 4_000, 5_000, 10_000, 20_000])));
+        Us = Make(40, i => TestMarket.UnitedStates(Code("NASDAQ:LQ", i, 3), Math.Round((decimal)LogUniform(r, 30, 800), 2), LogUniform(r, 5e8, 2e10)));
         All = [.. LiquidDomestic, .. MidDomestic, .. Etfs, .. LowPricedLiquid, .. ThinDomestic, .. LiquidHongKong, .. ThinHongKong, .. Us];
     }
 
@@ -41,42 +43,46 @@ internal sealed class Universe
 
     public IReadOnlyList<Instrument> All { get; }
 
+    private readonly Dictionary<string, IReadOnlyList<Instrument>> pools = new(StringComparer.Ordinal);
+
     /// <summary>Liquid instruments of the customer's markets.</summary>
-    public IReadOnlyList<Instrument> Mainstream(CustomerProfile profile)
-    {
-        var list = new List<Instrument>(LiquidDomestic);
-        list.AddRange(MidDomestic);
-        list.AddRange(Etfs);
-        if (profile.Markets.Contains("HKEX"))
-        {
-            list.AddRange(LiquidHongKong);
-        }
-
-        if (profile.Markets.Contains("NASDAQ"))
-        {
-            list.AddRange(Us);
-        }
-
-        return list;
-    }
+    public IReadOnlyList<Instrument> Mainstream(CustomerProfile profile) => Pool(profile, thin: false);
 
     /// <summary>What the customer may hold: mainstream instruments, plus thin and low-priced ones for speculators.</summary>
-    public IReadOnlyList<Instrument> HoldingPool(CustomerProfile profile)
+    public IReadOnlyList<Instrument> HoldingPool(CustomerProfile profile) => Pool(profile, profile.TradesThinStocks);
+
+    private IReadOnlyList<Instrument> Pool(CustomerProfile profile, bool thin)
     {
-        if (!profile.TradesThinStocks)
+        var hk = profile.Markets.Contains("HKEX");
+        var us = profile.Markets.Contains("NASDAQ");
+        var key = $"{hk}{us}{thin}";
+        if (!pools.TryGetValue(key, out var pool))
         {
-            return Mainstream(profile);
+            var list = new List<Instrument>(LiquidDomestic);
+            list.AddRange(MidDomestic);
+            list.AddRange(Etfs);
+            list.AddRange(hk ? LiquidHongKong : []);
+            list.AddRange(us ? Us : []);
+            list.AddRange(thin ? LowPricedLiquid : []);
+            list.AddRange(thin ? ThinDomestic : []);
+            list.AddRange(thin && hk ? ThinHongKong : []);
+            pools[key] = pool = list;
         }
 
-        var list = new List<Instrument>(Mainstream(profile));
-        list.AddRange(LowPricedLiquid);
-        list.AddRange(ThinDomestic);
-        if (profile.Markets.Contains("HKEX"))
+        return pool;
+    }
+
+    private readonly Dictionary<IReadOnlyList<Instrument>, PopularityTable> tables = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Picks an instrument of a pool from this universe, more often the more it trades (popular names are liquid).</summary>
+    public Instrument Pick(IReadOnlyList<Instrument> pool, Random r)
+    {
+        if (!tables.TryGetValue(pool, out var table))
         {
-            list.AddRange(ThinHongKong);
+            tables[pool] = table = new PopularityTable(pool);
         }
 
-        return list;
+        return table.Pick(r);
     }
 
     public Instrument ThinOrLowPriced(Random r) =>
@@ -91,4 +97,30 @@ internal sealed class Universe
     private static decimal LogUniform(Random r, double min, double max) => (decimal)Math.Exp(Math.Log(min) + (r.NextDouble() * (Math.Log(max) - Math.Log(min))));
 
     private static long Lot(Random r, long[] lots) => lots[r.Next(lots.Length)];
+}
+
+/// <summary>Cumulative popularity weights of a pool, so that repeated picks cost a binary search.</summary>
+internal sealed class PopularityTable
+{
+    private readonly IReadOnlyList<Instrument> pool;
+    private readonly double[] cumulative;
+
+    public PopularityTable(IReadOnlyList<Instrument> pool)
+    {
+        this.pool = pool;
+        cumulative = new double[pool.Count];
+        var total = 0.0;
+        for (var i = 0; i < pool.Count; i++)
+        {
+            total += Math.Pow(Math.Max(1, (double)pool[i].AvgDailyTurnoverJpy), 0.6);
+            cumulative[i] = total;
+        }
+    }
+
+    public Instrument Pick(Random r)
+    {
+        var x = r.NextDouble() * cumulative[^1];
+        var i = Array.BinarySearch(cumulative, x);
+        return pool[Math.Min(pool.Count - 1, i < 0 ? ~i : i)];
+    }
 }
