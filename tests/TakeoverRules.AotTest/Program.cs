@@ -6,4 +6,9 @@ using TakeoverRules;
 var services = new ServiceCollection();
 services.AddTakeoverRules();
 Console.WriteLine($"TakeoverRules AOT consumer: {services.Count} services registered.");
+
+// Passwords: policy (with the embedded blocklist) and trading PIN checks.
+var policy = new TakeoverRules.Passwords.PasswordPolicyChecker(TakeoverRules.Passwords.PasswordPolicy.Nist).Check("password");
+var pin = TakeoverRules.Passwords.TradingPinChecker.Check("1234");
+Console.WriteLine($"Passwords: policy compliant={policy.IsCompliant}, PIN acceptable={pin.IsAcceptable}");
 return 0;

@@ -20,6 +20,32 @@ public sealed class PasswordBlocklist : IPasswordBlocklist
     /// <summary>A blocklist with no entries.</summary>
     public static PasswordBlocklist Empty { get; } = new(FrozenSet<string>.Empty);
 
+    /// <summary>
+    /// The common passwords embedded with the estimator (49,233 from the Xato corpus via zxcvbn-ts, frequency ordered;
+    /// see THIRD-PARTY-NOTICES.md), optionally only the most common <paramref name="maxRank"/> of them.
+    /// </summary>
+    /// <param name="maxRank">Keep ranks 1 to this value; <see langword="null"/> for the whole list. OWASP ASVS 5.0 (6.2.4) asks for at least the top 3,000.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRank"/> is less than 1.</exception>
+    public static IPasswordBlocklist CommonPasswords(int? maxRank = null)
+    {
+        if (maxRank is < 1) throw new ArgumentOutOfRangeException(nameof(maxRank), maxRank, "The rank limit must be at least 1.");
+        return new CommonPasswordBlocklist(maxRank ?? int.MaxValue);
+    }
+
+    /// <summary>A blocklist that contains a password when any of <paramref name="blocklists"/> does.</summary>
+    /// <param name="blocklists">The lists to consult, in order.</param>
+    public static IPasswordBlocklist Combine(params IEnumerable<IPasswordBlocklist> blocklists)
+    {
+        ArgumentNullException.ThrowIfNull(blocklists);
+        var lists = blocklists.Where(b => b is not null && !ReferenceEquals(b, Empty)).ToArray();
+        return lists.Length switch
+        {
+            0 => Empty,
+            1 => lists[0],
+            _ => new CombinedBlocklist(lists),
+        };
+    }
+
     /// <summary>How many distinct entries the list holds.</summary>
     public int Count => _entries.Count;
 
@@ -83,5 +109,23 @@ public sealed class PasswordBlocklist : IPasswordBlocklist
     {
         if (string.IsNullOrWhiteSpace(entry)) return;
         set.Add(PolicyText.Fold(PolicyText.Normalize(entry.Trim(), out _)));
+    }
+
+    private sealed class CommonPasswordBlocklist(int maxRank) : IPasswordBlocklist
+    {
+        public bool Contains(string foldedPassword) =>
+            foldedPassword is not null
+            && PasswordStrengthEstimator.TryGetCommonPasswordRank(foldedPassword, out var rank)
+            && rank <= maxRank;
+
+        public override string ToString() =>
+            maxRank == int.MaxValue ? "Common passwords" : $"Common passwords (top {maxRank.ToString(CultureInfo.InvariantCulture)})";
+    }
+
+    private sealed class CombinedBlocklist(IPasswordBlocklist[] lists) : IPasswordBlocklist
+    {
+        public bool Contains(string foldedPassword) => Array.Exists(lists, list => list.Contains(foldedPassword));
+
+        public override string ToString() => string.Join(" + ", lists.Select(l => l.ToString()));
     }
 }

@@ -57,6 +57,12 @@ public sealed record PasswordPolicy
     /// <summary>Reject a password that is a context word (service name, login ID, e-mail, name) or a derivative of one. Default <see langword="true"/>.</summary>
     public bool CheckContextWords { get; init; } = true;
 
+    /// <summary>
+    /// The lowest <see cref="PasswordEstimate.Score"/> accepted, for services that want a strength floor on top of the
+    /// rules; <see langword="null"/> for none. Default <see langword="null"/> (NIST sets no strength score).
+    /// </summary>
+    public PasswordScore? MinimumScore { get; init; }
+
     /// <summary>Finds a preset by <see cref="Name"/> (ordinal, case-insensitive).</summary>
     /// <param name="name">The preset name, e.g. <c>nist</c>.</param>
     /// <param name="policy">The preset, when found.</param>
@@ -97,6 +103,11 @@ public sealed record PasswordPolicy
         if (MinimumClassCount is < 0 or > 4)
         {
             errors.Add($"{prefix}MinimumClassCount: must be between 0 and 4 (was {MinimumClassCount.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (MinimumScore is { } score && !Enum.IsDefined(score))
+        {
+            errors.Add($"{prefix}MinimumScore: must be 0 to 4 (was {((int)score).ToString(CultureInfo.InvariantCulture)})");
         }
 
         var demanded = Math.Max(MinimumClassCount, System.Numerics.BitOperations.PopCount((uint)(RequiredClasses & CharacterClasses.All)));

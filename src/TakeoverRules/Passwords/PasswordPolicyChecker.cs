@@ -11,13 +11,15 @@ public sealed class PasswordPolicyChecker
 {
     private readonly IPasswordBlocklist _blocklist;
     private readonly string[] _serviceWords;
+    private readonly PasswordStrengthEstimator _estimator;
 
     /// <summary>Creates a checker for <paramref name="policy"/>.</summary>
     /// <param name="policy">The policy; validated here.</param>
-    /// <param name="blocklist">Common and breached passwords to refuse; <see langword="null"/> for none.</param>
+    /// <param name="blocklist">Passwords to refuse whole; <see langword="null"/> for <see cref="PasswordBlocklist.CommonPasswords"/>, <see cref="PasswordBlocklist.Empty"/> for none.</param>
     /// <param name="serviceWords">Context words that apply to every user, such as the broker's and the service's names.</param>
+    /// <param name="estimator">Estimates strength for <see cref="PasswordPolicy.MinimumScore"/>; <see langword="null"/> for <see cref="PasswordStrength.DefaultEstimator"/>.</param>
     /// <exception cref="ArgumentException">The policy is invalid; the message lists every problem.</exception>
-    public PasswordPolicyChecker(PasswordPolicy policy, IPasswordBlocklist? blocklist = null, IEnumerable<string>? serviceWords = null)
+    public PasswordPolicyChecker(PasswordPolicy policy, IPasswordBlocklist? blocklist = null, IEnumerable<string>? serviceWords = null, PasswordStrengthEstimator? estimator = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var errors = policy.Validate();
@@ -27,7 +29,8 @@ public sealed class PasswordPolicyChecker
         }
 
         Policy = policy;
-        _blocklist = blocklist ?? PasswordBlocklist.Empty;
+        _blocklist = blocklist ?? PasswordBlocklist.CommonPasswords();
+        _estimator = estimator ?? PasswordStrength.DefaultEstimator;
         _serviceWords = serviceWords?.Where(w => !string.IsNullOrWhiteSpace(w)).Take(ContextWordSet.MaximumInputs).ToArray() ?? [];
     }
 
@@ -39,6 +42,17 @@ public sealed class PasswordPolicyChecker
     /// <param name="userInputs">Context words for this user: login ID, e-mail address, names. At most 64 are used, each up to 256 characters.</param>
     /// <returns>Every rule broken, in a fixed order.</returns>
     public PasswordPolicyResult Check(string password, IReadOnlyList<string>? userInputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return Check(password, Policy.MinimumScore is null ? null : _estimator.Estimate(password, userInputs), userInputs);
+    }
+
+    /// <summary>Checks one password against the policy, reusing an estimate already made for it (no second estimate).</summary>
+    /// <param name="password">The password as typed.</param>
+    /// <param name="estimate">The estimate of this password, used for <see cref="PasswordPolicy.MinimumScore"/>; <see langword="null"/> skips that rule.</param>
+    /// <param name="userInputs">Context words for this user: login ID, e-mail address, names.</param>
+    /// <returns>Every rule broken, in a fixed order.</returns>
+    public PasswordPolicyResult Check(string password, PasswordEstimate? estimate, IReadOnlyList<string>? userInputs = null)
     {
         ArgumentNullException.ThrowIfNull(password);
         var violations = new List<PasswordPolicyViolation>();
@@ -86,6 +100,11 @@ public sealed class PasswordPolicyChecker
                     violations.Add(new(PasswordPolicyViolationCode.ContextWord));
                 }
             }
+        }
+
+        if (Policy.MinimumScore is { } minimum && estimate is not null && estimate.Score < minimum)
+        {
+            violations.Add(new(PasswordPolicyViolationCode.TooGuessable) { Limit = (int)minimum, Actual = (int)estimate.Score });
         }
 
         return new PasswordPolicyResult(Policy.Name, violations);

@@ -27,6 +27,6 @@ public enum PasswordPolicyViolationCode
     /// <summary>The whole password is a context word (service name, login ID, e-mail, name) or a derivative of one.</summary>
     ContextWord,
 
-    /// <summary>The strength estimate is below the policy's minimum score.</summary>
+    /// <summary>The strength estimate is below <see cref="PasswordPolicy.MinimumScore"/>.</summary>
     TooGuessable,
 }

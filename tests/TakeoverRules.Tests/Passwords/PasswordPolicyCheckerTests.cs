@@ -169,4 +169,54 @@ public sealed class PasswordPolicyCheckerTests
                 var strict = new PasswordPolicyChecker(new PasswordPolicy { MinimumLength = 4, RequiredClasses = (CharacterClasses)flags | CharacterClasses.Symbol });
                 return loose.Check(password).IsCompliant || !strict.Check(password).IsCompliant;
             });
+
+    [Theory]
+    [InlineData("password")]
+    [InlineData("ＰＡＳＳＷＯＲＤ")]
+    [InlineData("1qaz2wsx")]
+    [InlineData("sakura2025!")]
+    public void By_default_the_embedded_common_passwords_are_the_blocklist(string password) =>
+        new PasswordPolicyChecker(PasswordPolicy.NistMultiFactor).Check(password).Has(PasswordPolicyViolationCode.Blocklisted).Should().BeTrue();
+
+    [Fact]
+    public void The_embedded_list_can_be_cut_to_its_most_common_entries()
+    {
+        PasswordBlocklist.CommonPasswords(10).Contains("password").Should().BeTrue();
+        PasswordBlocklist.CommonPasswords(10).Contains("sakura").Should().BeFalse();
+        PasswordBlocklist.CommonPasswords().Contains("sakura").Should().BeTrue();
+        FluentActions.Invoking(() => PasswordBlocklist.CommonPasswords(0)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Combined_blocklists_refuse_what_any_of_them_holds()
+    {
+        var combined = PasswordBlocklist.Combine(PasswordBlocklist.CommonPasswords(10), PasswordBlocklist.From(["kabutocho"]));
+
+        combined.Contains("password").Should().BeTrue();
+        combined.Contains("kabutocho").Should().BeTrue();
+        combined.Contains("kabutocho-2").Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_strength_floor_refuses_guessable_passwords_that_meet_every_rule()
+    {
+        var policy = PasswordPolicy.NistMultiFactor with { Name = "floor", MinimumScore = PasswordScore.Strong };
+        var checker = new PasswordPolicyChecker(policy, PasswordBlocklist.Empty);
+
+        var weak = checker.Check("aaaaaaaaaaaa");
+        var strong = checker.Check("vq8-Lmz!e2Rt@x");
+
+        weak.Violations.Should().ContainSingle().Which.Should().Be(
+            new PasswordPolicyViolation(PasswordPolicyViolationCode.TooGuessable) { Limit = 3, Actual = (int)PasswordStrength.Estimate("aaaaaaaaaaaa").Score });
+        strong.IsCompliant.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_given_estimate_is_reused_and_none_skips_the_strength_floor()
+    {
+        var checker = new PasswordPolicyChecker(PasswordPolicy.NistMultiFactor with { MinimumScore = PasswordScore.VeryStrong }, PasswordBlocklist.Empty);
+
+        checker.Check("aaaaaaaaaaaa", estimate: null).IsCompliant.Should().BeTrue();
+        checker.Check("aaaaaaaaaaaa", PasswordStrength.Estimate("aaaaaaaaaaaa")).Has(PasswordPolicyViolationCode.TooGuessable).Should().BeTrue();
+    }
 }
