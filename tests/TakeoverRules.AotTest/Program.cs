@@ -16,4 +16,8 @@ using (var events = new TakeoverRules.Detection.EventWriter(Stream.Null))
 }
 
 Console.WriteLine($"Event format v1: read {read.Value.Type} {read.Value.Id}; bad line -> {TakeoverRules.Detection.EventReader.Parse("{}"u8).Error}");
+// Passwords: policy (with the embedded blocklist) and trading PIN checks.
+var policy = new TakeoverRules.Passwords.PasswordPolicyChecker(TakeoverRules.Passwords.PasswordPolicy.Nist).Check("password");
+var pin = TakeoverRules.Passwords.TradingPinChecker.Check("1234");
+Console.WriteLine($"Passwords: policy compliant={policy.IsCompliant}, PIN acceptable={pin.IsAcceptable}");
 return 0;

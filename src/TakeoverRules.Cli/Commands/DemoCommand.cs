@@ -20,6 +20,7 @@ internal static class DemoCommand
             console.Out.WriteLine();
             DetectionDemo.Write(console.Out);
             console.Out.WriteLine();
+            PasswordsDemo.Write(console.Out);
             return ExitCodes.Ok;
         });
         return command;

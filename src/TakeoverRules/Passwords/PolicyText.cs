@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace TakeoverRules.Passwords;
+
+/// <summary>Text helpers the policy, PIN and breach checks share, on top of the estimator's <see cref="PasswordNormalization"/>.</summary>
+internal static class PolicyText
+{
+    /// <summary>Returns the NFKC form of <paramref name="value"/> (never throws); <paramref name="hadUnpairedSurrogate"/> says whether U+FFFD had to stand in for a broken UTF-16 unit.</summary>
+    public static string Normalize(string value, out bool hadUnpairedSurrogate)
+    {
+        hadUnpairedSurrogate = HasUnpairedSurrogate(value);
+        return PasswordNormalization.Normalize(value);
+    }
+
+    /// <summary>Lower-cases with the invariant culture, so the result does not depend on the host's culture (Turkish i).</summary>
+    public static string Fold(string normalized) => normalized.ToLowerInvariant();
+
+    /// <summary>Counts Unicode code points (NIST SP 800-63B rev. 4 counts each code point as one character).</summary>
+    public static int CountCodePoints(string normalized) => PasswordNormalization.CountCodePoints(normalized);
+
+    /// <summary>Picks Japanese for any <c>ja</c> culture and English otherwise; <see langword="null"/> means the current UI culture.</summary>
+    public static bool IsJapanese(CultureInfo? culture) =>
+        string.Equals((culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName, "ja", StringComparison.Ordinal);
+
+    private static bool HasUnpairedSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!char.IsSurrogate(value[i])) continue;
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+            else return true;
+        }
+
+        return false;
+    }
+}
