@@ -42,7 +42,10 @@ internal sealed partial class FactsReader
 
     public static (FactsData? Data, IReadOnlyList<FactsLoadError> Errors) Read(FactsDocument document, FactsDocument lookup)
     {
+        // Sources the document does not define resolve to the lookup's valid ones (an update may cite embedded sources).
+        var lookupReader = new FactsReader(lookup);
         var reader = new FactsReader(lookup);
+        foreach (var source in lookupReader.ReadList(lookup.Sources, "$.sources", lookupReader.ReadSource)) reader._sources[source.Id] = source;
         var data = reader.ReadDocument(document);
         return reader._errors.Count == 0 ? (data, []) : (null, reader._errors);
     }
@@ -363,6 +366,8 @@ internal sealed partial class FactsReader
             : new CompensationRegime(id, sector.Value, @case.Value, whoPays.Value, rule.Value, conditions, shares, sources, asOf.Value, grade.Value);
     }
 
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
     private void Error(string path, string field, string reason) => _errors.Add(new FactsLoadError(path, field, reason));
 
     private string? RequiredId(string? value, string path)
@@ -435,7 +440,7 @@ internal sealed partial class FactsReader
             return parsed;
         }
 
-        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(Camel));
         Error($"{path}.{field}", field, value is null ? $"is required (one of {allowed})" : $"must be one of {allowed} (was '{value}')");
         return null;
     }
@@ -547,7 +552,7 @@ internal sealed partial class FactsReader
             var best = sources.Min(s => s.Grade);
             if (g < best)
             {
-                Error(path + ".grade", "grade", $"'{value}' is stronger than every source (best is '{best}')");
+                Error(path + ".grade", "grade", $"'{value}' is stronger than every source (best is '{Camel(best.ToString())}')");
                 return null;
             }
         }
