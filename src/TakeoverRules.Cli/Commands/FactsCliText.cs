@@ -48,6 +48,24 @@ internal static class FactsCliText
         _ => $"as of {date}",
     };
 
+    /// <summary>A reported quantity as a reader expects it: yen amounts of 1億 or more in 億円 (¥ billions in English).</summary>
+    public static string Quantity(FactQuantity q, string lang)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var ja = lang == "ja";
+        var (prefix, suffix) = q.Qualifier switch
+        {
+            QuantityQualifier.About => (ja ? "約" : "about ", ""),
+            QuantityQualifier.Over => (ja ? "" : "over ", ja ? "超" : ""),
+            _ => ("", ""),
+        };
+        var number = q.Unit != "JPY" ? q.Value.ToString("#,0", c)
+            : q.Value < 100_000_000m ? Yen(q.Value)
+            : ja ? (q.Value / 100_000_000m).ToString("#,0.#", c) + "億円"
+            : "¥" + (q.Value / 1_000_000_000m).ToString("#,0.###", c) + " billion";
+        return prefix + number + suffix;
+    }
+
     public static string Yen(decimal amount) => "¥" + amount.ToString("#,0", CultureInfo.InvariantCulture);
 
     public static string Grade(EvidenceGrade grade) => grade switch

@@ -148,7 +148,7 @@ internal static class FactsCommand
                 o.WriteLine("Sources disagree");
                 foreach (var c in Conflicts)
                 {
-                    o.WriteLine($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{f.Quantity} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                    o.WriteLine($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
                 }
             }
         }
@@ -201,7 +201,7 @@ internal static class FactsCommand
                 o.WriteLine();
                 o.WriteLine("## Sources disagree");
                 o.WriteLine();
-                foreach (var c in Conflicts) o.WriteLine($"- `{c.Key}`: " + string.Join(" vs ", c.Facts.Select(f => $"{f.Quantity} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                foreach (var c in Conflicts) o.WriteLine($"- `{c.Key}`: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
             }
         }
 
