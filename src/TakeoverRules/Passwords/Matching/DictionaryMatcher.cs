@@ -1,0 +1,131 @@
+namespace TakeoverRules.Passwords.Matching;
+
+/// <summary>
+/// Finds ranked dictionary words, reversed words and l33t spellings. Each start position walks the sorted word list
+/// one character at a time (binary-search narrowing), with l33t symbols tried as alternative letters during the
+/// walk rather than by enumerating substitution maps, so the cost is O(n · longest word) per direction with a
+/// fixed budget per start — no quadratic or combinatorial blow-up.
+/// </summary>
+internal static class DictionaryMatcher
+{
+    public const int MaxWordLength = 32;
+    private const int VisitBudgetPerStart = 256;
+
+    // zxcvbn's l33t table, inverted: symbol -> letters it may stand for (at most two).
+    private static readonly char[][] L33t = BuildL33t();
+
+    public static void Match(EstimationScratch scratch, int length)
+    {
+        var dictionaries = RankedDictionaries.Instance;
+        var lower = scratch.Lower.AsSpan(0, length);
+        Span<char> substituted = stackalloc char[MaxWordLength];
+        for (var i = 0; i < length; i++)
+        {
+            var budget = VisitBudgetPerStart;
+            Walk(dictionaries, scratch, lower, i, 0, 0, dictionaries.WordCount, 0, substituted, reversed: false, ref budget);
+        }
+
+        // Reversed words: walk the reversed string without l33t (as zxcvbn).
+        var reversedText = scratch.Reversed.AsSpan(0, length);
+        for (var i = 0; i < length; i++) reversedText[i] = lower[length - 1 - i];
+        for (var i = 0; i < length; i++)
+        {
+            var budget = VisitBudgetPerStart;
+            Walk(dictionaries, scratch, reversedText, i, 0, 0, dictionaries.WordCount, 0, substituted, reversed: true, ref budget);
+        }
+    }
+
+    private static void Walk(
+        RankedDictionaries dictionaries, EstimationScratch scratch, ReadOnlySpan<char> text, int start, int depth,
+        int lo, int hi, int substitutions, Span<char> substituted, bool reversed, ref int budget)
+    {
+        var position = start + depth;
+        if (position >= text.Length || depth >= MaxWordLength || --budget < 0) return;
+        var c = text[position];
+        var alternatives = !reversed && c < 128 ? L33t[c] : [];
+        for (var a = -1; a < alternatives.Length; a++)
+        {
+            var letter = a < 0 ? c : alternatives[a];
+            int l = lo, h = hi;
+            if (!dictionaries.Narrow(ref l, ref h, depth, letter)) continue;
+            var subs = substitutions + (a < 0 ? 0 : 1);
+            substituted[depth] = a < 0 ? '\0' : letter;
+            if (depth >= 1 && dictionaries.EndsAt(l, depth + 1))
+                Emit(dictionaries, scratch, text, start, depth + 1, l, subs, substituted, reversed);
+            Walk(dictionaries, scratch, text, start, depth + 1, l, h, subs, substituted, reversed, ref budget);
+        }
+    }
+
+    private static void Emit(
+        RankedDictionaries dictionaries, EstimationScratch scratch, ReadOnlySpan<char> text, int start, int length,
+        int word, int substitutions, Span<char> substituted, bool reversed)
+    {
+        var n = text.Length;
+        int i = reversed ? n - start - length : start, j = i + length - 1;
+        var log10 = Math.Log10(dictionaries.RankOf(word));
+        log10 += Guesses.Log10UppercaseVariations(scratch.Text.AsSpan(i, length), out var flags);
+        if (substitutions > 0)
+        {
+            flags |= CandidateFlags.L33t;
+            log10 += L33tVariations(text.Slice(start, length), substituted[..length]);
+        }
+
+        if (reversed)
+        {
+            flags |= CandidateFlags.Reversed;
+            log10 += Math.Log10(2);
+        }
+
+        if (dictionaries.CommonPasswordRankOf(word) > 0) flags |= CandidateFlags.CommonPassword;
+        scratch.Add(new Candidate
+        {
+            I = i, J = j, Kind = PasswordPatternKind.Dictionary, Log10 = log10,
+            Dictionary = dictionaries.DictionaryOf(word), Rank = dictionaries.RankOf(word), Flags = flags,
+        });
+    }
+
+    // Per substituted letter: S positions carry a symbol for it, U positions carry the letter itself.
+    private static double L33tVariations(ReadOnlySpan<char> token, ReadOnlySpan<char> substituted)
+    {
+        var total = 0.0;
+        for (var k = 0; k < substituted.Length; k++)
+        {
+            var letter = substituted[k];
+            if (letter == '\0' || substituted[..k].Contains(letter)) continue;
+            int s = 0, u = 0;
+            for (var m = 0; m < token.Length; m++)
+            {
+                if (substituted[m] == letter) s++;
+                else if (token[m] == letter) u++;
+            }
+
+            total += Guesses.Log10Variations(s, u);
+        }
+
+        return total;
+    }
+
+    private static char[][] BuildL33t()
+    {
+        var table = new char[128][];
+        for (var i = 0; i < table.Length; i++) table[i] = [];
+        void Map(char letter, string symbols)
+        {
+            foreach (var s in symbols) table[s] = [.. table[s], letter];
+        }
+
+        Map('a', "4@");
+        Map('b', "8");
+        Map('c', "({[<");
+        Map('e', "3");
+        Map('g', "69");
+        Map('i', "1!|");
+        Map('l', "1|7");
+        Map('o', "0");
+        Map('s', "$5");
+        Map('t', "+7");
+        Map('x', "%");
+        Map('z', "2");
+        return table;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace TakeoverRules.Passwords;
+
+/// <summary>
+/// Unicode normalization used before judging a password: NFKC (NIST SP 800-63B asks for NFKC or NFKD), after
+/// replacing unpaired surrogates with U+FFFD so that no input can make normalization throw. Full-width ASCII
+/// typed through an IME (ＰＡＳＳ１２３) becomes its half-width form. Thread-safe.
+/// </summary>
+internal static class PasswordNormalization
+{
+    /// <summary>Returns the NFKC form of <paramref name="text"/>; never throws.</summary>
+    public static string Normalize(ReadOnlySpan<char> text)
+    {
+        if (Ascii.IsValid(text)) return text.ToString();
+        var sanitized = ReplaceLoneSurrogates(text);
+        try
+        {
+            return sanitized.Normalize(NormalizationForm.FormKC);
+        }
+        catch (Exception e) when (e is PlatformNotSupportedException or ArgumentException)
+        {
+            // Invariant-globalization hosts may lack normalization data: fold the IME cases by hand.
+            return FoldWidth(sanitized);
+        }
+    }
+
+    /// <summary>Counts Unicode code points; an unpaired surrogate counts as one.</summary>
+    public static int CountCodePoints(ReadOnlySpan<char> text)
+    {
+        var count = text.Length;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string ReplaceLoneSurrogates(ReadOnlySpan<char> text)
+    {
+        var chars = text.ToArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+
+        return new string(chars);
+    }
+
+    private static string FoldWidth(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+        }
+    });
+}

@@ -1,0 +1,153 @@
+using System.Text;
+using TakeoverRules.Passwords.Matching;
+
+namespace TakeoverRules.Passwords;
+
+/// <summary>
+/// Estimates how many guesses an attacker needs for a password, in the zxcvbn family (ranked dictionaries,
+/// keyboard walks, sequences, repeats, dates, then the cheapest decomposition), with Japanese patterns (romaji
+/// words and names, era years, phone numbers, the JIS keyboard and phone keypads), NFKC normalization and a
+/// bounded cost for any input. Thread-safe: one instance can serve every request; the dictionaries load once,
+/// lazily, on the first estimate.
+/// </summary>
+public sealed class PasswordStrengthEstimator
+{
+    private readonly int _maxAnalyzedLength;
+    private readonly int? _referenceYear;
+    private readonly TimeProvider _timeProvider;
+    private readonly string[] _contextTokens;
+
+    /// <summary>Creates an estimator.</summary>
+    /// <param name="options">Options; defaults when null. Copied, so later changes to it have no effect.</param>
+    /// <exception cref="ArgumentException">An option is out of range; the message lists every problem.</exception>
+    public PasswordStrengthEstimator(PasswordEstimatorOptions? options = null)
+    {
+        options ??= new PasswordEstimatorOptions();
+        var errors = new List<string>();
+        options.Validate(errors, nameof(PasswordEstimatorOptions));
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
+        _maxAnalyzedLength = options.MaxAnalyzedLength;
+        _referenceYear = options.ReferenceYear;
+        _timeProvider = options.TimeProvider;
+        _contextTokens = UserInputMatcher.Tokenize(options.ContextWords);
+    }
+
+    /// <summary>Estimates the strength of <paramref name="password"/>.</summary>
+    /// <param name="password">The password as typed; it is never stored or echoed.</param>
+    /// <param name="userInputs">The user's own details (login ID, e-mail, names, birthday, phone) to penalise; may be null.</param>
+    /// <returns>The estimate; never contains the password.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
+    public PasswordEstimate Estimate(string password, IReadOnlyList<string>? userInputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return Estimate(password.AsSpan(), userInputs);
+    }
+
+    /// <summary>Estimates the strength of <paramref name="password"/> without requiring a string.</summary>
+    /// <param name="password">The password as typed; it is never stored or echoed.</param>
+    /// <param name="userInputs">The user's own details (login ID, e-mail, names, birthday, phone) to penalise; may be null.</param>
+    /// <returns>The estimate; never contains the password.</returns>
+    public PasswordEstimate Estimate(ReadOnlySpan<char> password, IReadOnlyList<string>? userInputs = null)
+    {
+        var userTokens = userInputs is { Count: > 0 } ? UserInputMatcher.Tokenize(userInputs) : [];
+        var referenceYear = _referenceYear ?? _timeProvider.GetUtcNow().Year;
+        var scratch = EstimationScratch.Rent(_maxAnalyzedLength);
+        try
+        {
+            var length = Prepare(scratch, password, out var rest, out var wasNormalized);
+            var codePoints = PasswordNormalization.CountCodePoints(scratch.Text.AsSpan(0, length)) + rest;
+            if (length == 0)
+                return new PasswordEstimate(rest, FeedbackBuilder.Build([], PasswordScore.VeryWeak, wasNormalized), [], codePoints, wasNormalized, rest > 0);
+
+            DictionaryMatcher.Match(scratch, length);
+            if (userTokens.Length > 0) UserInputMatcher.Match(scratch, length, userTokens, PasswordWordList.UserInputs);
+            if (_contextTokens.Length > 0) UserInputMatcher.Match(scratch, length, _contextTokens, PasswordWordList.ContextWords);
+            KeyboardMatcher.Match(scratch, length);
+            SequenceMatcher.Match(scratch, length);
+            DateMatcher.Match(scratch, length, referenceYear);
+            PhoneNumberMatcher.Match(scratch, length);
+            RepeatMatcher.Match(scratch, length, scratch.MatchCount);
+
+            var log10 = Decomposition.Solve(scratch, length, out var sequenceLength);
+            Span<Candidate> chosen = stackalloc Candidate[Decomposition.MaxSequence];
+            var count = Decomposition.Unwind(scratch, length, sequenceLength, chosen);
+            chosen = chosen[..count];
+
+            // Everything beyond the analysed prefix counts as brute force, 10 guesses a code point.
+            log10 += rest * Guesses.BruteForceCardinalityLog10;
+            var patterns = new PasswordPattern[count + (rest > 0 ? 1 : 0)];
+            for (var k = 0; k < count; k++) patterns[k] = ToPattern(chosen[k]);
+            if (rest > 0)
+                patterns[^1] = new PasswordPattern { Kind = PasswordPatternKind.BruteForce, Start = length, Length = rest, GuessesLog10 = rest };
+
+            var feedback = FeedbackBuilder.Build(chosen, PasswordEstimate.ScoreOf(log10), wasNormalized);
+            return new PasswordEstimate(log10, feedback, patterns, codePoints, wasNormalized, rest > 0);
+        }
+        finally
+        {
+            EstimationScratch.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// Whether the whole password (already normalized with <see cref="PasswordNormalization.Normalize"/>) is in the
+    /// embedded common-passwords list, compared case-insensitively, and its 1-based frequency rank there.
+    /// </summary>
+    internal static bool TryGetCommonPasswordRank(ReadOnlySpan<char> normalized, out int rank)
+    {
+        rank = 0;
+        if (normalized.Length is 0 or > DictionaryMatcher.MaxWordLength) return false;
+        Span<char> lower = stackalloc char[normalized.Length];
+        normalized.ToLowerInvariant(lower);
+        var dictionaries = RankedDictionaries.Instance;
+        if (!dictionaries.TryFind(lower, out var index)) return false;
+        rank = dictionaries.CommonPasswordRankOf(index);
+        return rank > 0;
+    }
+
+    // Copies the analysed prefix (NFKC-normalized, at most _maxAnalyzedLength code units) into the scratch buffers
+    // and returns its length; rest = code points beyond it.
+    private int Prepare(EstimationScratch scratch, ReadOnlySpan<char> password, out int rest, out bool wasNormalized)
+    {
+        var max = _maxAnalyzedLength;
+        var head = password[..Math.Min(password.Length, max)];
+        ReadOnlySpan<char> analysed;
+        string? normalized = null;
+        if (Ascii.IsValid(head))
+        {
+            analysed = head;
+            rest = PasswordNormalization.CountCodePoints(password[head.Length..]);
+            wasNormalized = false;
+        }
+        else
+        {
+            // Normalize a bounded prefix only: NFKC can grow text, and a 1 MB paste must stay cheap.
+            var prefixLength = Math.Min(password.Length, max * 2);
+            if (prefixLength < password.Length && char.IsHighSurrogate(password[prefixLength - 1])) prefixLength--;
+            var prefix = password[..prefixLength];
+            normalized = PasswordNormalization.Normalize(prefix);
+            wasNormalized = !normalized.AsSpan().SequenceEqual(prefix);
+            var take = Math.Min(normalized.Length, max);
+            if (take < normalized.Length && char.IsHighSurrogate(normalized[take - 1])) take--;
+            analysed = normalized.AsSpan(0, take);
+            rest = PasswordNormalization.CountCodePoints(normalized.AsSpan(take)) + PasswordNormalization.CountCodePoints(password[prefixLength..]);
+        }
+
+        analysed.CopyTo(scratch.Text);
+        analysed.ToLowerInvariant(scratch.Lower);
+        return analysed.Length;
+    }
+
+    private static PasswordPattern ToPattern(in Candidate c) => new()
+    {
+        Kind = c.Kind,
+        Start = c.I,
+        Length = c.Length,
+        GuessesLog10 = c.Log10,
+        WordList = c.Dictionary,
+        Rank = c.Rank,
+        IsReversed = c.Flags.HasFlag(CandidateFlags.Reversed),
+        HasSubstitutions = c.Flags.HasFlag(CandidateFlags.L33t),
+        Keyboard = c.Keyboard,
+    };
+}

@@ -1,0 +1,71 @@
+namespace TakeoverRules.Passwords;
+
+/// <summary>Stable codes for the main weakness of a password; text via <see cref="PasswordFeedbackText"/>.</summary>
+public enum PasswordWarning
+{
+    /// <summary>No warning.</summary>
+    None = 0,
+
+    /// <summary>The password is one of the ten most common passwords.</summary>
+    TopTenPassword,
+
+    /// <summary>The password is one of the hundred most common passwords.</summary>
+    TopHundredPassword,
+
+    /// <summary>The password is a very common password.</summary>
+    CommonPassword,
+
+    /// <summary>The password is a common password with small changes (capitals, substitutions, reversal).</summary>
+    SimilarToCommonPassword,
+
+    /// <summary>The password is mostly a single dictionary word.</summary>
+    WordByItself,
+
+    /// <summary>The password is mostly a single given name or surname.</summary>
+    NameByItself,
+
+    /// <summary>The password is built from common names.</summary>
+    CommonNames,
+
+    /// <summary>A name next to a date or year: among the first things attackers try.</summary>
+    NameWithDate,
+
+    /// <summary>The password contains the user's own details (login ID, e-mail, name, birthday …).</summary>
+    ContainsUserInput,
+
+    /// <summary>The password contains the service's or brand's name.</summary>
+    ContainsContextWord,
+
+    /// <summary>The password contains a broker name or finance term.</summary>
+    ContainsFinanceTerm,
+
+    /// <summary>A straight row of keys.</summary>
+    StraightKeyboardRow,
+
+    /// <summary>A short keyboard pattern.</summary>
+    ShortKeyboardPattern,
+
+    /// <summary>A walk over a numeric, telephone or feature-phone keypad.</summary>
+    KeypadPattern,
+
+    /// <summary>Repeated characters such as <c>aaa</c>.</summary>
+    RepeatedCharacters,
+
+    /// <summary>Repeated groups such as <c>abcabcabc</c>.</summary>
+    RepeatedGroups,
+
+    /// <summary>A sequence such as <c>abc</c> or <c>6543</c>.</summary>
+    Sequence,
+
+    /// <summary>A recent year.</summary>
+    RecentYear,
+
+    /// <summary>A date.</summary>
+    Date,
+
+    /// <summary>A Japanese era year or birthday such as <c>H05</c> or <c>S600412</c>.</summary>
+    JapaneseEraDate,
+
+    /// <summary>A telephone number.</summary>
+    PhoneNumber,
+}
