@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(PasswordCommand.Create(console));
         root.Subcommands.Add(FactsCommand.Create(console));
         root.Subcommands.Add(CompensationCommand.Create(console));
+        root.Subcommands.Add(PostureCommand.Create(console));
         return root;
     }
 
