@@ -62,15 +62,28 @@ public sealed class TakeoverDetectorScenarioTests
     [Fact]
     public void Quiet_attack_on_a_cash_only_account_holds_the_small_test_order()
     {
-        // Residential Japanese address in the victim's own ISP, the victim's usual hour, no setting changes, nothing to sell.
+        // Residential Japanese address at another ISP, the victim's usual hour, no setting changes, nothing to sell.
         var timeline = new Timeline("cash-only").HonestHistory()
-            .At(21, 20, 10).Login("android-x", "203.0.114.50", "AS2516", "JP")
+            .At(21, 20, 10).Login("android-x", "203.0.114.50", "AS4713", "JP")
             .After(TimeSpan.FromMinutes(6)).Buy(Market.TseThin, 9_500m, price: 95m, buyingPower: 2_000_000m);
 
         var decision = Run(timeline);
 
         decision.Kind.Should().Be(DecisionKind.Hold);
-        decision.Indicators.Select(i => i.Id).Should().Contain([IndicatorId.UnfamiliarDevice, IndicatorId.ThinInstrument]);
+        decision.Indicators.Select(i => i.Id).Should().Contain([IndicatorId.UnfamiliarDevice, IndicatorId.UnfamiliarNetwork, IndicatorId.ThinInstrument]);
+    }
+
+    [Fact]
+    public void A_test_order_from_a_new_device_inside_the_victims_own_isp_is_reviewed_not_held()
+    {
+        // The documented limit: a new device plus a first thin buy is also what an honest customer's first speculation looks like.
+        var timeline = new Timeline("same-isp").HonestHistory()
+            .At(21, 20, 10).Login("android-x", "203.0.114.50", "AS2516", "JP")
+            .After(TimeSpan.FromMinutes(6)).Buy(Market.TseThin, 9_500m, price: 95m, buyingPower: 2_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().Be(DecisionKind.Review);
     }
 
     [Fact]
