@@ -918,6 +918,9 @@ public sealed class TakeoverDetector
         }
 
         var budget = (int)Math.Round(_options.AccessPointsCap * factor);
+
+        // A new phone on the household's own network and nothing else adds points but is not access evidence of its own.
+        var weak = AccessPoints(login.Flags) < _options.UnfamiliarDevicePoints;
         double? minutes = t == login.Time ? null : Minutes(t - login.Time);
         void AddAccess(IndicatorId id, int points, double observed, double threshold, string? subject, string? firstEvidence = null, double? window = null)
         {
@@ -925,7 +928,7 @@ public sealed class TakeoverDetector
             budget -= scaled;
             if (scaled > 0)
             {
-                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = login.Id });
+                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = login.Id, Weak = weak });
             }
         }
 
@@ -1056,7 +1059,7 @@ public sealed class TakeoverDetector
             ref readonly var c = ref _candidates[i];
             risk += c.Points;
             // Other accounts' evidence raises the risk but is not a second family of this account's own.
-            families |= Family(c.Id) == IndicatorCategory.CrossAccount ? 0 : 1 << (int)Family(c.Id);
+            families |= c.Weak || Family(c.Id) == IndicatorCategory.CrossAccount ? 0 : 1 << (int)Family(c.Id);
             anchors += !c.Weak && AnchorsHold(c.Id) ? 1 : 0;
             rotationIntoThin |= !c.Weak && c.Id == IndicatorId.ThinInstrument;
             rotated |= !c.Weak && c.Id == IndicatorId.SellToBuyRotation;

@@ -230,9 +230,9 @@ public sealed class TakeoverDetectorScenarioTests
             Run(detector, attacked, out _).Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
         }
 
-        // A fourth account with only a new device: alone this would be a review at most.
+        // A fourth account with a new phone on a mobile network: alone this first thin buy would be a review.
         var fourth = new Timeline("ramp-3").HonestHistory()
-            .At(21, 10, 0).Login("new-phone", "203.0.113.7")
+            .At(21, 10, 0).Login("new-phone", "198.18.0.7", "AS9605")
             .After(TimeSpan.FromMinutes(2)).Buy(Market.TseThin, 1_000_000m, price: 100m);
 
         var decision = Run(detector, fourth, out _);
@@ -242,6 +242,13 @@ public sealed class TakeoverDetectorScenarioTests
         ramp.Evidence.Should().HaveCount(4).And.EndWith(decision.EventId);
         ramp.Message.Should().StartWith("4 risky accounts bought TSE:9990 within");
         decision.Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
+
+        // A customer with no evidence of their own buying into the ramp is alerted, not held.
+        var bystander = new Timeline("ramp-4").HonestHistory()
+            .At(21, 10, 30).Login().After(TimeSpan.FromMinutes(2)).Buy(Market.TseThin, 300_000m, price: 104m);
+        var alert = Run(detector, bystander, out _);
+        alert.Indicators.Should().Contain(i => i.Id == IndicatorId.CrossAccountRamp);
+        alert.Kind.Should().Be(DecisionKind.Review);
     }
 
     [Fact]
