@@ -6,7 +6,7 @@ namespace TakeoverRules.Cli.Commands;
 /// <summary>
 /// The detection section of <c>takeover demo</c>: three customers with three weeks of ordinary history, then on one
 /// afternoon an honest customer with a new phone, a classic 2025 rotation from a foreign hosting address, a quiet
-/// takeover from a Japanese residential address with a small test order, and a fourth account caught by the ramp
+/// takeover from a Japanese residential address with a small test order, and a bystander alerted by the ramp
 /// across accounts. Prints each order's decision with its explanations.
 /// </summary>
 internal static class DetectionDemo
@@ -73,7 +73,7 @@ internal static class DetectionDemo
         }
 
         output.WriteLine();
-        output.WriteLine("  Next morning, ramp across accounts: three risky accounts buy " + TseThin + ", then a fourth with only a new phone");
+        output.WriteLine("  Next morning, ramp across accounts: three risky accounts buy " + TseThin + ", then a customer with only a new phone at home buys it (alerted, not held)");
         day = day.AddDays(1);
         var ramp = new AccountEvent[]
         {
