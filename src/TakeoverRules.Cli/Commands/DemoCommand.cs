@@ -18,6 +18,8 @@ internal static class DemoCommand
                 .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
             console.Out.WriteLine($"TakeoverRules {version} — securities-account takeover defences (証券口座乗っ取り対策)");
             console.Out.WriteLine();
+            DetectionDemo.Write(console.Out);
+            console.Out.WriteLine();
             return ExitCodes.Ok;
         });
         return command;

@@ -2,16 +2,11 @@ using System.Runtime.CompilerServices;
 
 namespace TakeoverRules.Detection;
 
-[InlineArray(8)]
-internal struct Slots8
-{
-    private ulong _element;
-}
-
+/// <summary>Four 32-bit fingerprints of learned values, most recently used first; 0 marks an empty slot.</summary>
 [InlineArray(4)]
 internal struct Slots4
 {
-    private ulong _element;
+    private uint _element;
 }
 
 [InlineArray(24)]
@@ -113,13 +108,13 @@ internal sealed class AccountState
     public long LastActivity;
     public int Logins;
     public int Orders;
-    public Slots8 Devices;
+    public Slots4 Devices;
     public Slots4 Asns;
     public Slots4 AddressBlocks;
     public Slots4 Countries;
     public Slots4 Markets;
     public Slots4 Destinations;
-    public ulong PendingDevice, PendingAsn, PendingBlock, PendingCountry;
+    public uint PendingDevice, PendingAsn, PendingBlock, PendingCountry;
     public long PendingDeviceSince, PendingAsnSince, PendingBlockSince, PendingCountrySince;
     public HourCounts Hours;
     public int HourTotal;
@@ -200,7 +195,7 @@ internal sealed class AccountState
     }
 
     /// <summary>Whether <paramref name="value"/> is in <paramref name="slots"/>; 0 never is.</summary>
-    public static bool Contains(ReadOnlySpan<ulong> slots, ulong value)
+    public static bool Contains(ReadOnlySpan<uint> slots, uint value)
     {
         foreach (var slot in slots)
         {
@@ -214,7 +209,7 @@ internal sealed class AccountState
     }
 
     /// <summary>Moves <paramref name="value"/> to the front, evicting the least recently used entry when full.</summary>
-    public static void Touch(Span<ulong> slots, ulong value)
+    public static void Touch(Span<uint> slots, uint value)
     {
         var at = slots.IndexOf(value);
         if (at < 0)
@@ -230,7 +225,7 @@ internal sealed class AccountState
         slots[0] = value;
     }
 
-    public static int CountOf(ReadOnlySpan<ulong> slots)
+    public static int CountOf(ReadOnlySpan<uint> slots)
     {
         var count = 0;
         foreach (var slot in slots)
@@ -333,10 +328,10 @@ internal sealed class AccountState
         ReadSlots(reader, state.Countries);
         ReadSlots(reader, state.Markets);
         ReadSlots(reader, state.Destinations);
-        state.PendingDevice = reader.ReadUInt64();
-        state.PendingAsn = reader.ReadUInt64();
-        state.PendingBlock = reader.ReadUInt64();
-        state.PendingCountry = reader.ReadUInt64();
+        state.PendingDevice = reader.ReadUInt32();
+        state.PendingAsn = reader.ReadUInt32();
+        state.PendingBlock = reader.ReadUInt32();
+        state.PendingCountry = reader.ReadUInt32();
         state.PendingDeviceSince = reader.ReadInt64();
         state.PendingAsnSince = reader.ReadInt64();
         state.PendingBlockSince = reader.ReadInt64();
@@ -389,7 +384,7 @@ internal sealed class AccountState
     private static int Bounded(int value, int length, string what) =>
         value >= 0 && value < length ? value : throw new InvalidDataException($"{what} {value} is out of range");
 
-    private static void WriteSlots(BinaryWriter writer, ReadOnlySpan<ulong> slots)
+    private static void WriteSlots(BinaryWriter writer, ReadOnlySpan<uint> slots)
     {
         writer.Write((byte)slots.Length);
         foreach (var slot in slots)
@@ -398,7 +393,7 @@ internal sealed class AccountState
         }
     }
 
-    private static void ReadSlots(BinaryReader reader, Span<ulong> slots)
+    private static void ReadSlots(BinaryReader reader, Span<uint> slots)
     {
         if (reader.ReadByte() != slots.Length)
         {
@@ -407,7 +402,7 @@ internal sealed class AccountState
 
         for (var i = 0; i < slots.Length; i++)
         {
-            slots[i] = reader.ReadUInt64();
+            slots[i] = reader.ReadUInt32();
         }
     }
 

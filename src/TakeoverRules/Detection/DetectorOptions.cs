@@ -30,8 +30,8 @@ public sealed class DetectorOptions
     /// <summary>Minutes an event may be older than the account's latest event and still be applied. Default 10.</summary>
     public int LateEventGraceMinutes { get; set; } = 10;
 
-    /// <summary>How many recent event ids per account are remembered to ignore duplicate deliveries. Default 32 (8–256).</summary>
-    public int DuplicateWindow { get; set; } = 32;
+    /// <summary>How many recent event ids per account are remembered to ignore duplicate deliveries. Default 16 (8–256): redeliveries come within a batch; older ones are caught by the late-event rule.</summary>
+    public int DuplicateWindow { get; set; } = 16;
 
     /// <summary>UTC offset, in minutes, of the customers' local time used for hour-of-day profiles. Default 540 (JST).</summary>
     public int LocalUtcOffsetMinutes { get; set; } = 540;

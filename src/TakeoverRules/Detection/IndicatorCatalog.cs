@@ -175,7 +175,8 @@ public static class IndicatorCatalog
         _ => segment,
     };
 
-    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double share) =>
+        share > 0 && share < 0.005 ? "<1%" : (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Yen(double yen) => "¥" + yen.ToString("#,0", CultureInfo.InvariantCulture);
 

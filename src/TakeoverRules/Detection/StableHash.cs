@@ -26,8 +26,19 @@ internal static class StableHash
 
     public static ulong Of(string? text) => text is null ? 0 : Of(text.AsSpan());
 
+    /// <summary>A 32-bit fingerprint for the learned-value slots, where a rare collision only makes a value look familiar.</summary>
+    public static uint Fingerprint(ReadOnlySpan<char> text) => Fold(Of(text));
+
+    public static uint Fingerprint(string text) => Fold(Of(text.AsSpan()));
+
+    private static uint Fold(ulong hash)
+    {
+        var folded = (uint)(hash ^ (hash >> 32));
+        return folded == 0 ? 1 : folded;
+    }
+
     /// <summary>The network block of an address: the first three octets of IPv4, the first three groups (/48) of IPv6.</summary>
-    public static ulong OfAddressBlock(string ip)
+    public static uint OfAddressBlock(string ip)
     {
         var span = ip.AsSpan();
         var separator = span.Contains(':') ? ':' : '.';
@@ -36,10 +47,10 @@ internal static class StableHash
         {
             if (span[i] == separator && ++seen == 3)
             {
-                return Of(span[..i]);
+                return Fingerprint(span[..i]);
             }
         }
 
-        return Of(span);
+        return Fingerprint(span);
     }
 }

@@ -362,7 +362,7 @@ public sealed class TakeoverDetector
         var mature = st.Logins >= _options.BaselineMinLogins;
         var login = new RiskyLogin { Time = t, Id = e.Id };
 
-        var deviceKnown = Familiar(st, ref st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Of(e.Device), t, mature);
+        var deviceKnown = Familiar(st, st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Fingerprint(e.Device), t, mature);
         if (!deviceKnown)
         {
             login.Flags |= AccessFlags.Device;
@@ -370,8 +370,8 @@ public sealed class TakeoverDetector
             login.KnownDevices = AccountState.CountOf(st.Devices);
         }
 
-        var asnKnown = e.Asn is null || Familiar(st, ref st.Asns, ref st.PendingAsn, ref st.PendingAsnSince, StableHash.Of(e.Asn), t, mature);
-        var blockKnown = Familiar(st, ref st.AddressBlocks, ref st.PendingBlock, ref st.PendingBlockSince, StableHash.OfAddressBlock(e.Ip), t, mature);
+        var asnKnown = e.Asn is null || Familiar(st, st.Asns, ref st.PendingAsn, ref st.PendingAsnSince, StableHash.Fingerprint(e.Asn), t, mature);
+        var blockKnown = Familiar(st, st.AddressBlocks, ref st.PendingBlock, ref st.PendingBlockSince, StableHash.OfAddressBlock(e.Ip), t, mature);
         if (!asnKnown || (e.Asn is null && !blockKnown))
         {
             login.Flags |= AccessFlags.Network;
@@ -387,7 +387,7 @@ public sealed class TakeoverDetector
 
         if (e.Country is { Length: > 0 } country)
         {
-            var countryKnown = Familiar(st, ref st.Countries, ref st.PendingCountry, ref st.PendingCountrySince, StableHash.Of(country), t, mature);
+            var countryKnown = Familiar(st, st.Countries, ref st.PendingCountry, ref st.PendingCountrySince, StableHash.Fingerprint(country), t, mature);
             if (!countryKnown || (!mature && !string.Equals(country, _options.HomeCountry, StringComparison.OrdinalIgnoreCase)))
             {
                 login.Flags |= AccessFlags.Country;
@@ -447,13 +447,7 @@ public sealed class TakeoverDetector
     /// after that a new value waits in quarantine and becomes familiar when seen again <see cref="DetectorOptions.TrustAfterHours"/>
     /// later with no hold in between, so an attacker's device never becomes familiar during the attack.
     /// </summary>
-    private bool Familiar(AccountState st, ref Slots8 slots, ref ulong pending, ref long pendingSince, ulong value, long t, bool mature) =>
-        Familiar(st, (Span<ulong>)slots, ref pending, ref pendingSince, value, t, mature);
-
-    private bool Familiar(AccountState st, ref Slots4 slots, ref ulong pending, ref long pendingSince, ulong value, long t, bool mature) =>
-        Familiar(st, (Span<ulong>)slots, ref pending, ref pendingSince, value, t, mature);
-
-    private bool Familiar(AccountState st, Span<ulong> slots, ref ulong pending, ref long pendingSince, ulong value, long t, bool mature)
+    private bool Familiar(AccountState st, Span<uint> slots, ref uint pending, ref long pendingSince, uint value, long t, bool mature)
     {
         if (AccountState.Contains(slots, value))
         {
@@ -543,8 +537,7 @@ public sealed class TakeoverDetector
         var hour = LocalHour(t);
         AddOffHours(st, e.Id, hour);
 
-        var market = MarketOf(e.Symbol);
-        var marketHash = StableHash.Of(market);
+        var marketHash = StableHash.Fingerprint(MarketOf(e.Symbol));
         var matureOrders = st.Orders >= _options.BaselineMinOrders;
         var thin = false;
         if (e.Side == OrderSide.Sell)
@@ -574,7 +567,7 @@ public sealed class TakeoverDetector
         }
         else
         {
-            thin = AddBuyHits(st, e, t, notional, market, marketHash, matureOrders, factor, cause);
+            thin = AddBuyHits(st, e, t, notional, marketHash, matureOrders, factor, cause);
         }
 
         AddSizeHit(st, e, notional, matureOrders);
@@ -616,7 +609,7 @@ public sealed class TakeoverDetector
     }
 
     /// <summary>Adds the buy-side indicators; returns whether the instrument is thin for this order.</summary>
-    private bool AddBuyHits(AccountState st, OrderEvent e, long t, double notional, string market, ulong marketHash, bool matureOrders, double factor, IndicatorId? cause)
+    private bool AddBuyHits(AccountState st, OrderEvent e, long t, double notional, uint marketHash, bool matureOrders, double factor, IndicatorId? cause)
     {
         var sold = SoldShare(st);
         var rotation = st.BurstFirstSellId is not null && sold >= _options.RotationMinSoldShare;
@@ -647,7 +640,7 @@ public sealed class TakeoverDetector
 
         if (matureOrders && !AccountState.Contains(st.Markets, marketHash))
         {
-            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = market, E3 = e.Id });
+            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = MarketOf(e.Symbol).ToString(), E3 = e.Id });
         }
 
         if (e.Margin == true && !st.UsedMargin && matureOrders)
@@ -787,8 +780,8 @@ public sealed class TakeoverDetector
 
     private static double SoldShare(AccountState st)
     {
-        var basis = Math.Max(st.BurstHoldingsJpy, st.BurstSellJpy);
-        return basis > 0 && st.BurstSellJpy > 0 ? st.BurstSellJpy / basis : 0;
+        // Without a portfolio snapshot the share is unknown, not 100%.
+        return st.BurstHoldingsJpy > 0 ? Math.Min(1, st.BurstSellJpy / st.BurstHoldingsJpy) : 0;
     }
 
     // ------------------------------------------------------- funds, holdings
@@ -798,7 +791,7 @@ public sealed class TakeoverDetector
         var factor = SessionFactor(st, t);
         AddAccessHits(st.Risk, factor, t);
         AddSettingHits(st, t, factor);
-        var destination = StableHash.Of(e.Destination);
+        var destination = StableHash.Fingerprint(e.Destination);
         var known = AccountState.Contains(st.Destinations, destination);
         var withdrawalChanged = SettingActive(st, SettingSlot.Withdrawal, t);
         if (factor > 0 || withdrawalChanged)
@@ -893,13 +886,13 @@ public sealed class TakeoverDetector
 
         var budget = (int)Math.Round(_options.AccessPointsCap * factor);
         double? minutes = t == login.Time ? null : Minutes(t - login.Time);
-        void AddAccess(IndicatorId id, int points, double observed, double threshold, string? subject, string? firstEvidence = null)
+        void AddAccess(IndicatorId id, int points, double observed, double threshold, string? subject, string? firstEvidence = null, double? window = null)
         {
             var scaled = Math.Min((int)Math.Round(points * factor), budget);
             budget -= scaled;
             if (scaled > 0)
             {
-                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = minutes, E1 = firstEvidence, E3 = login.Id });
+                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = login.Id });
             }
         }
 
@@ -910,7 +903,7 @@ public sealed class TakeoverDetector
         if ((login.Flags & AccessFlags.Dormant) != 0) AddAccess(IndicatorId.DormantAccountWakeUp, _options.DormantPoints, login.DormantDays, _options.DormantDays, null);
         if ((login.Flags & AccessFlags.FailedThenSuccess) != 0)
         {
-            AddAccess(IndicatorId.FailedThenSuccessfulLogin, _options.FailedThenSuccessPoints, login.Failures, _options.FailedLoginThreshold, null, login.FailFirstId);
+            AddAccess(IndicatorId.FailedThenSuccessfulLogin, _options.FailedThenSuccessPoints, login.Failures, _options.FailedLoginThreshold, null, login.FailFirstId, login.FailMinutes);
         }
 
         if ((login.Flags & AccessFlags.Network) != 0) AddAccess(IndicatorId.UnfamiliarNetwork, _options.UnfamiliarNetworkPoints, login.KnownNetworks, 0, login.Network);
@@ -1001,17 +994,22 @@ public sealed class TakeoverDetector
 
         var risk = 0;
         var families = 0;
-        var anchored = false;
+        var anchors = 0;
+        var ramp = 0;
         var freezing = false;
         for (var i = 0; i < _count; i++)
         {
             ref readonly var c = ref _candidates[i];
             risk += c.Points;
             families |= 1 << (int)Family(c.Id);
-            anchored |= AnchorsHold(c.Id);
-            freezing |= c.Id is IndicatorId.CrossAccountRamp or IndicatorId.NotificationsDisabled or IndicatorId.MfaWeakened
+            anchors += AnchorsHold(c.Id) ? 1 : 0;
+            freezing |= c.Id is IndicatorId.NotificationsDisabled or IndicatorId.MfaWeakened
                 or IndicatorId.WithdrawalAccountChanged or IndicatorId.ContactDetailsChanged;
+            ramp += c.Id == IndicatorId.CrossAccountRamp ? c.Points : 0;
         }
+
+        // A ramp freezes only an account whose own evidence already holds; it holds a bystander with one signal.
+        freezing |= ramp > 0 && risk - ramp >= _options.HoldThreshold;
 
         risk = Math.Min(risk, 100);
         var kind = DecisionKind.Allow;
@@ -1020,8 +1018,10 @@ public sealed class TakeoverDetector
             kind = DecisionKind.Review;
         }
 
-        // Honest customers show one signal at a time; a hold needs a behaviour that anchors it plus a second family.
-        if (canHold && risk >= _options.HoldThreshold && anchored && System.Numerics.BitOperations.PopCount((uint)families) >= 2)
+        // Honest customers show one signal at a time; a hold needs a behaviour that anchors it plus a second family,
+        // or three anchoring behaviours at once (a takeover replaying the owner's device and network).
+        var combined = System.Numerics.BitOperations.PopCount((uint)families) >= 2 || anchors >= 3;
+        if (canHold && risk >= _options.HoldThreshold && anchors > 0 && combined)
         {
             kind = risk >= _options.FreezeThreshold && freezing ? DecisionKind.Freeze : DecisionKind.Hold;
         }
@@ -1049,16 +1049,16 @@ public sealed class TakeoverDetector
 
     /// <summary>Indicators typical of a takeover rather than of an honest customer's change; a hold needs one.</summary>
     private static bool AnchorsHold(IndicatorId id) => id is not (IndicatorId.FirstTradeInSegment or IndicatorId.OffHours
-        or IndicatorId.OrderSizeAboveHistory or IndicatorId.CredentialChanged) && Family(id) != IndicatorCategory.Access;
+        or IndicatorId.OrderSizeAboveHistory or IndicatorId.CredentialChanged or IndicatorId.NewTradingPrivilege) && Family(id) != IndicatorCategory.Access;
 
     private int LocalHour(long utcTicks) => (int)(((utcTicks + _localOffset) / TimeSpan.TicksPerHour % 24 + 24) % 24);
 
     private static double Minutes(long ticks) => Math.Round(Math.Max(0, ticks) / (double)TimeSpan.TicksPerMinute, 1);
 
-    private static string MarketOf(string symbol)
+    private static ReadOnlySpan<char> MarketOf(string symbol)
     {
         var colon = symbol.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? symbol[..colon] : "";
+        return colon > 0 ? symbol.AsSpan(0, colon) : [];
     }
 
     // ------------------------------------------------------------ snapshots

@@ -1,0 +1,286 @@
+using TakeoverRules.Detection;
+
+namespace TakeoverRules.Tests.Detection;
+
+/// <summary>Hand-written attacks and honest look-alikes: each pins what the detector decides on the order that matters.</summary>
+public sealed class TakeoverDetectorScenarioTests
+{
+    private static TakeoverDetector NewDetector(DetectorOptions? options = null) => new(options ?? new DetectorOptions(), Market.Instruments);
+
+    private static Decision Run(TakeoverDetector detector, Timeline timeline, out IReadOnlyList<Decision> all)
+    {
+        var decisions = timeline.Events.Select(detector.Evaluate).ToList();
+        all = decisions;
+        return decisions[^1];
+    }
+
+    private static Decision Run(Timeline timeline) => Run(NewDetector(), timeline, out _);
+
+    [Fact]
+    public void Honest_history_is_allowed_without_indicators()
+    {
+        var timeline = new Timeline("honest").HonestHistory();
+        Run(NewDetector(), timeline, out var all);
+        all.Should().OnlyContain(d => d.Kind == DecisionKind.Allow);
+        all.Should().OnlyContain(d => d.Indicators.Count == 0);
+    }
+
+    [Fact]
+    public void Classic_rotation_from_a_foreign_hosting_address_holds_the_first_buy_with_the_2025_pattern()
+    {
+        var timeline = new Timeline("victim").HonestHistory()
+            .At(21, 15, 0).Login("attacker-pc", "198.51.100.20", "AS16509", "SG", hosting: true)
+            .After(TimeSpan.FromMinutes(5)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(4)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(5)).Buy(Market.HkPenny, 3_000_000m, price: 0.62m, buyingPower: 11_200_000m);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
+        decision.Indicators.Select(i => i.Id).Should().Contain([IndicatorId.RotationTypology, IndicatorId.SellToBuyRotation, IndicatorId.ThinInstrument, IndicatorId.HostingNetwork]);
+        var rotation = decision.Indicators.Single(i => i.Id == IndicatorId.RotationTypology);
+        rotation.Evidence.Should().HaveCount(3).And.EndWith(decision.EventId);
+        rotation.Message.Should().Contain("92% of holdings").And.Contain("14 min").And.Contain("hosting or VPN address");
+        rotation.Describe(ExplanationLanguage.Japanese).Should().Contain("92%").And.Contain("14分");
+    }
+
+    [Fact]
+    public void Liquidation_message_cites_the_share_sold_the_minutes_and_the_new_device()
+    {
+        var timeline = new Timeline("victim").HonestHistory()
+            .At(21, 20, 0).Login("new-pc")
+            .After(TimeSpan.FromMinutes(14)).Sell(Market.Toyota, 9_200_000m);
+
+        var decision = Run(timeline);
+
+        var hit = decision.Indicators.Single(i => i.Id == IndicatorId.LiquidationBurst);
+        hit.Message.Should().Be("sold 92% of holdings within 14 min of a login from a new device (threshold 50%)");
+        hit.Describe(ExplanationLanguage.Japanese).Should().Be("新しい端末からのログインから14分以内に保有資産の92%を売却（しきい値 50%）");
+        decision.Kind.Should().Be(DecisionKind.Review, "sells are never held by default: the money stays in the account");
+    }
+
+    [Fact]
+    public void Quiet_attack_on_a_cash_only_account_holds_the_small_test_order()
+    {
+        // Residential Japanese address in the victim's own ISP, the victim's usual hour, no setting changes, nothing to sell.
+        var timeline = new Timeline("cash-only").HonestHistory()
+            .At(21, 20, 10).Login("android-x", "203.0.114.50", "AS2516", "JP")
+            .After(TimeSpan.FromMinutes(6)).Buy(Market.TseThin, 9_500m, price: 95m, buyingPower: 2_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().Be(DecisionKind.Hold);
+        decision.Indicators.Select(i => i.Id).Should().Contain([IndicatorId.UnfamiliarDevice, IndicatorId.ThinInstrument]);
+    }
+
+    [Fact]
+    public void Margin_buy_to_the_limit_of_a_thin_hk_stock_at_rising_prices_is_held()
+    {
+        var timeline = new Timeline("margin").HonestHistory()
+            .At(21, 15, 0).Login("attacker", "198.51.100.9", "AS9009", "JP", hosting: true)
+            .After(TimeSpan.FromMinutes(3)).Buy(Market.HkPenny, 1_000_000m, price: 0.60m, buyingPower: 6_000_000m, margin: true);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
+        decision.Indicators.Should().Contain(i => i.Id == IndicatorId.FirstTradeInSegment && i.Subject == "margin");
+    }
+
+    [Fact]
+    public void Rising_price_ladder_is_reported_with_the_count_and_window()
+    {
+        var detector = NewDetector();
+        var timeline = new Timeline("ladder").HonestHistory()
+            .At(21, 15, 0).Login("attacker", "198.51.100.9", "AS9009", "JP", hosting: true)
+            .After(TimeSpan.FromMinutes(3)).Buy(Market.HkPenny, 500_000m, price: 0.60m)
+            .After(TimeSpan.FromMinutes(3)).Buy(Market.HkPenny, 500_000m, price: 0.64m)
+            .After(TimeSpan.FromMinutes(3)).Buy(Market.HkPenny, 500_000m, price: 0.70m);
+
+        var decision = Run(detector, timeline, out _);
+
+        var ladder = decision.Indicators.Single(i => i.Id == IndicatorId.RisingPriceLadder);
+        ladder.Message.Should().Be($"3 successive buys of {Market.HkPenny} at rising prices within 6 min (threshold 3)");
+        ladder.Evidence.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void New_phone_buying_the_usual_stock_is_not_held()
+    {
+        var timeline = new Timeline("new-phone").HonestHistory()
+            .At(21, 20, 5).Login("iphone-2", "203.0.113.7")
+            .After(TimeSpan.FromMinutes(4)).Buy(Market.Toyota, 320_000m, buyingPower: 5_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().Be(DecisionKind.Allow);
+        decision.Indicators.Should().ContainSingle(i => i.Id == IndicatorId.UnfamiliarDevice);
+    }
+
+    [Fact]
+    public void Travel_abroad_with_a_hotel_network_is_at_most_reviewed()
+    {
+        var timeline = new Timeline("traveller").HonestHistory()
+            .At(21, 9, 0).Login("iphone-1", "192.0.2.44", "AS4637", "US")
+            .After(TimeSpan.FromMinutes(10)).Buy(Market.Toyota, 350_000m, buyingPower: 5_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().BeOneOf(DecisionKind.Allow, DecisionKind.Review);
+    }
+
+    [Fact]
+    public void A_low_priced_stock_speculator_with_a_new_phone_is_not_held()
+    {
+        var timeline = new Timeline("speculator").HonestHistory(symbol: Market.TseThin, size: 200_000m)
+            .At(21, 20, 5).Login("pixel-9")
+            .After(TimeSpan.FromMinutes(4)).Buy(Market.TseThin2, 250_000m, price: 140m, buyingPower: 3_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().BeOneOf(DecisionKind.Allow, DecisionKind.Review);
+    }
+
+    [Fact]
+    public void Retiree_selling_everything_and_withdrawing_to_the_usual_bank_is_not_held()
+    {
+        var timeline = new Timeline("retiree").HonestHistory();
+        timeline.At(19, 20, 30).Withdraw(100_000m, "own-bank");
+        timeline.At(21, 10, 0).Login()
+            .After(TimeSpan.FromMinutes(5)).Sell(Market.Toyota, 6_000_000m)
+            .After(TimeSpan.FromMinutes(5)).Sell(Market.Toyota, 4_000_000m)
+            .At(23, 10, 0).Withdraw(11_000_000m, "own-bank");
+
+        Run(NewDetector(), timeline, out var all);
+
+        all.Should().OnlyContain(d => d.Kind < DecisionKind.Hold);
+    }
+
+    [Fact]
+    public void A_night_trader_is_not_flagged_for_off_hours()
+    {
+        var timeline = new Timeline("night").HonestHistory(days: 40, hour: 2)
+            .At(41, 2, 30).Login().After(TimeSpan.FromMinutes(2)).Buy(Market.Toyota, 300_000m);
+
+        var decision = Run(timeline);
+
+        decision.Indicators.Should().NotContain(i => i.Id == IndicatorId.OffHours);
+    }
+
+    [Fact]
+    public void An_order_at_an_hour_the_customer_never_uses_is_flagged_off_hours()
+    {
+        var timeline = new Timeline("day").HonestHistory(days: 40, hour: 20)
+            .At(41, 3, 30).Login().After(TimeSpan.FromMinutes(2)).Buy(Market.Toyota, 300_000m);
+
+        var decision = Run(timeline);
+
+        decision.Indicators.Should().Contain(i => i.Id == IndicatorId.OffHours && i.Subject == "03:00");
+    }
+
+    [Fact]
+    public void Withdrawal_account_change_then_withdrawal_after_a_risky_login_freezes()
+    {
+        var timeline = new Timeline("cash-out").HonestHistory()
+            .At(21, 3, 0).Login("attacker", "198.51.100.3", "AS14061", "NL", hosting: true)
+            .After(TimeSpan.FromMinutes(2)).Setting(AccountSetting.LoginNotifications, enabled: false)
+            .After(TimeSpan.FromMinutes(2)).Setting(AccountSetting.WithdrawalAccount)
+            .After(TimeSpan.FromMinutes(2)).Withdraw(2_000_000m, "mule-bank");
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().Be(DecisionKind.Freeze);
+        decision.Indicators.Select(i => i.Id).Should().Contain([IndicatorId.WithdrawalAfterRisk, IndicatorId.WithdrawalAccountChanged, IndicatorId.NotificationsDisabled]);
+    }
+
+    [Fact]
+    public void Honest_email_change_alone_is_allowed()
+    {
+        var timeline = new Timeline("housekeeping").HonestHistory()
+            .At(21, 20, 5).Login()
+            .After(TimeSpan.FromMinutes(2)).Setting(AccountSetting.Email)
+            .After(TimeSpan.FromMinutes(2)).Buy(Market.Toyota, 300_000m);
+
+        Run(NewDetector(), timeline, out var all);
+
+        all.Should().OnlyContain(d => d.Kind == DecisionKind.Allow);
+    }
+
+    [Fact]
+    public void Accounts_converging_on_one_thin_symbol_raise_the_risk_of_a_later_buyer_not_yet_flagged()
+    {
+        var detector = NewDetector();
+        for (var i = 0; i < 3; i++)
+        {
+            var attacked = new Timeline($"ramp-{i}").HonestHistory()
+                .At(21, 9, 10 + 10 * i).Login($"bot-{i}", $"198.51.100.{i}", "AS9009", "JP", hosting: true)
+                .After(TimeSpan.FromMinutes(3)).Buy(Market.TseThin, 2_000_000m, price: 84m + 4 * i);
+            Run(detector, attacked, out _).Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
+        }
+
+        // A fourth account with only a new device: alone this would be a review at most.
+        var fourth = new Timeline("ramp-3").HonestHistory()
+            .At(21, 10, 0).Login("new-phone", "203.0.113.7")
+            .After(TimeSpan.FromMinutes(2)).Buy(Market.TseThin, 1_000_000m, price: 100m);
+
+        var decision = Run(detector, fourth, out _);
+
+        var ramp = decision.Indicators.Single(i => i.Id == IndicatorId.CrossAccountRamp);
+        ramp.Observed.Should().BeGreaterThanOrEqualTo(3);
+        ramp.Evidence.Should().HaveCount(4).And.EndWith(decision.EventId);
+        ramp.Message.Should().StartWith("4 risky accounts bought TSE:9990 within");
+        decision.Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
+    }
+
+    [Fact]
+    public void An_attackers_device_does_not_become_familiar_after_a_hold()
+    {
+        var detector = NewDetector();
+        var timeline = new Timeline("return").HonestHistory()
+            .At(21, 15, 0).Login("attacker", "198.51.100.9", "AS9009", "JP", hosting: true)
+            .After(TimeSpan.FromMinutes(3)).Buy(Market.HkPenny, 1_000_000m, price: 0.60m)
+            .At(23, 15, 0).Login("attacker", "198.51.100.9", "AS9009", "JP", hosting: true);
+
+        var decision = Run(detector, timeline, out _);
+
+        decision.Indicators.Select(i => i.Id).Should().Contain(IndicatorId.UnfamiliarDevice);
+    }
+
+    [Fact]
+    public void A_new_phone_becomes_familiar_after_the_trust_period()
+    {
+        var timeline = new Timeline("settled").HonestHistory()
+            .At(21, 20, 0).Login("iphone-2")
+            .At(23, 20, 0).Login("iphone-2")
+            .At(24, 20, 0).Login("iphone-2");
+
+        var decision = Run(timeline);
+
+        decision.Indicators.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Failed_logins_then_success_are_reported_with_the_count()
+    {
+        var timeline = new Timeline("cracked").HonestHistory().At(21, 20, 0);
+        for (var i = 0; i < 4; i++)
+        {
+            timeline.Login(success: false).After(TimeSpan.FromMinutes(1));
+        }
+
+        var decision = Run(timeline.Login());
+
+        var hit = decision.Indicators.Single(i => i.Id == IndicatorId.FailedThenSuccessfulLogin);
+        hit.Message.Should().Be("successful login after 4 failed attempts within 4 min (threshold 3)");
+        hit.Evidence.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_dormant_account_waking_up_is_reported()
+    {
+        var timeline = new Timeline("dormant").HonestHistory().At(300, 20, 0).Login();
+
+        var decision = Run(timeline);
+
+        decision.Indicators.Should().Contain(i => i.Id == IndicatorId.DormantAccountWakeUp && i.Observed >= 180);
+    }
+}
