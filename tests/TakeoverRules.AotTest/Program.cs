@@ -34,6 +34,7 @@ var outlook = new TakeoverRules.Compensation.CompensationOutlook(update.Registry
 });
 Console.WriteLine($"Facts {facts.Version}: {facts.Facts.Count} facts, {facts.Contacts.Count} contacts; update applied: {update.Applied}; outlook: {outlook.Estimate?.Low}");
 if (!update.Applied || outlook.Estimate?.Low != 310_000m) return 1;
+
 // Detection: decide on a login and an order, render an explanation, and round-trip the state through a snapshot.
 var detector = new TakeoverRules.Detection.TakeoverDetector(new TakeoverRules.Detection.DetectorOptions(), TakeoverRules.Detection.InstrumentTable.Empty);
 var now = new DateTimeOffset(2025, 3, 17, 9, 0, 0, TimeSpan.FromHours(9));

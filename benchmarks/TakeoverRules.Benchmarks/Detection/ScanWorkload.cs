@@ -59,7 +59,7 @@ internal static class ScanWorkload
             < 0.30 => new LoginEvent(id, time, name, random.NextDouble() > 0.03, $"203.0.{account % 250}.{(account % 199) + 1}", $"dev-{account:x}", AuthMethod.Sms, account % 3 == 0 ? LoginChannel.Web : LoginChannel.App)
             {
                 Country = "JP",
-                Asn = "AS2516",
+                Asn = "AS64496",
                 Hosting = false,
             },
             < 0.60 => new OrderEvent(id, time, name, "o" + i, random.NextDouble() < 0.55 ? OrderSide.Buy : OrderSide.Sell, symbol, quantity, OrderType.Limit, quantity * price)
@@ -80,10 +80,10 @@ internal static class ScanWorkload
         switch (stage)
         {
             case 0:
-                return new LoginEvent(id, time, name, true, $"45.76.{account % 250}.8", $"atk-{account:x}", AuthMethod.Sms, LoginChannel.Web)
+                return new LoginEvent(id, time, name, true, $"198.18.{account % 250}.8", $"atk-{account:x}", AuthMethod.Sms, LoginChannel.Web)
                 {
                     Country = "JP",
-                    Asn = "AS20473",
+                    Asn = "AS64511",
                     Hosting = true,
                 };
             case 1:

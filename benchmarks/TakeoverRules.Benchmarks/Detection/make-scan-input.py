@@ -67,7 +67,7 @@ def normal_event(acct, i, rnd):
     r = rnd.random()
     if r < 0.30:
         return {"type": "login", "success": rnd.random() > 0.03, "ip": f"203.0.{acct % 250}.{acct % 199 + 1}",
-                "device": f"dev-{acct:x}", "country": "JP", "asn": "AS2516", "hosting": False,
+                "device": f"dev-{acct:x}", "country": "JP", "asn": "AS64496", "hosting": False,
                 "authMethod": "sms", "channel": "app" if acct % 3 else "web"}
     if r < 0.60:
         sym, px = LARGE[(acct + i) % len(LARGE)]
@@ -93,8 +93,8 @@ def normal_event(acct, i, rnd):
 def attack_event(stage, acct, i, rnd):
     sym, px, jpy = THIN[acct % len(THIN)]
     if stage == 0:
-        return {"type": "login", "success": True, "ip": f"45.76.{acct % 250}.8", "device": f"atk-{acct:x}", "country": "JP",
-                "asn": "AS20473", "hosting": True, "authMethod": "sms", "channel": "web"}
+        return {"type": "login", "success": True, "ip": f"198.18.{acct % 250}.8", "device": f"atk-{acct:x}", "country": "JP",
+                "asn": "AS64511", "hosting": True, "authMethod": "sms", "channel": "web"}
     if stage == 1:
         return {"type": "settingChanged", "setting": "loginNotifications", "enabled": False}
     if stage in (2, 3):

@@ -339,7 +339,7 @@ internal struct EventLineParser
                 _asn = number.ToString(CultureInfo.InvariantCulture);
                 return true;
             case JsonTokenType.Number:
-                return _r.Fail(field, FieldReader.Snippet(ref reader), "must be a non-negative whole number or a string such as \"AS2516\"");
+                return _r.Fail(field, FieldReader.Snippet(ref reader), "must be a non-negative whole number or a string such as \"AS64496\"");
             default:
                 return _r.TryReadString(ref reader, field, out _asn);
         }

@@ -57,7 +57,11 @@ internal sealed class JsonArrayElements : IDisposable
                         return End(out error, "the array ends before its closing ']'");
                     }
 
-                    Fill();
+                    if (!Fill())
+                    {
+                        return TooLong(out error);
+                    }
+
                     continue;
                 }
 
@@ -82,7 +86,11 @@ internal sealed class JsonArrayElements : IDisposable
                 var start = (int)reader.TokenStartIndex;
                 if (!reader.TrySkip())
                 {
-                    Fill();
+                    if (!Fill())
+                    {
+                        return TooLong(out error);
+                    }
+
                     continue;
                 }
 
@@ -141,7 +149,7 @@ internal sealed class JsonArrayElements : IDisposable
             }
 
             _position = _end = 0;
-            Fill();
+            _ = Fill();
         }
     }
 
@@ -152,7 +160,8 @@ internal sealed class JsonArrayElements : IDisposable
         _state = reader.CurrentState;
     }
 
-    private void Fill()
+    /// <summary>Reads more input; <see langword="false"/> when the element being read exceeds the limit.</summary>
+    private bool Fill()
     {
         if (_position > 0)
         {
@@ -165,7 +174,7 @@ internal sealed class JsonArrayElements : IDisposable
         {
             if (_buffer.Length > _maxElementBytes)
             {
-                throw new JsonException($"An instrument is longer than the limit of {_maxElementBytes:N0} bytes.");
+                return false;
             }
 
             var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
@@ -177,5 +186,9 @@ internal sealed class JsonArrayElements : IDisposable
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         _eof = read == 0;
         _end += read;
+        return true;
     }
+
+    private bool TooLong(out EventFormatError? error) =>
+        End(out error, $"has an element longer than the limit of {_maxElementBytes:N0} bytes; the rest of the array is not read");
 }

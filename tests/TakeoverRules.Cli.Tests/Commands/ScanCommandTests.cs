@@ -81,6 +81,19 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Events_later_than_the_grace_are_reported_with_the_reason_and_counted()
+    {
+        var late = Order.Replace("o1", "o2", StringComparison.Ordinal).Replace("09:15:00", "07:15:00", StringComparison.Ordinal);
+
+        var run = Cli.RunWithInput(Order + "\n" + late + "\n", "scan", "--events", "-", "--instruments", SampleInstruments);
+
+        run.ExitCode.Should().Be(0, "a late event is not malformed");
+        run.StdoutLines.Should().ContainSingle();
+        run.Stderr.Should().Contain("stdin: line 2: event 'o2' not evaluated: event time 2025-03-21T07:15:00.0000000+09:00 is 120 min before")
+            .And.Contain("1 too late");
+    }
+
+    [Fact]
     public void Out_writes_decisions_to_a_file_and_keeps_stdout_empty()
     {
         var outFile = Path.Combine(_folder, "decisions.jsonl");

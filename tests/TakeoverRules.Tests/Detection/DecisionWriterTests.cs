@@ -5,7 +5,7 @@ namespace TakeoverRules.Tests.Detection;
 
 public sealed class DecisionWriterTests
 {
-    private static readonly IndicatorHit Hosting = new(IndicatorId.HostingNetwork, IndicatorSeverity.Medium, 20, ["e1"], 1, 1) { Subject = "AS20473" };
+    private static readonly IndicatorHit Hosting = new(IndicatorId.HostingNetwork, IndicatorSeverity.Medium, 20, ["e1"], 1, 1) { Subject = "AS64511" };
 
     private static string Write(Action<DecisionWriter> write, ExplanationLanguage language = ExplanationLanguage.English)
     {

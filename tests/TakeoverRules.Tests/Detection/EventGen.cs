@@ -30,7 +30,7 @@ internal static class EventGen
 
     private static readonly Gen<AccountEvent> Login = Gen.Select(
         Common, Gen.Bool, Text, Text, Gen.Enum<AuthMethod>(), Gen.Enum<LoginChannel>(),
-        Gen.Select(Gen.OneOf<string?>(null, "JP", "HK", "XK"), Gen.OneOf<string?>(null, "AS2516", "4713"), OptionalBool),
+        Gen.Select(Gen.OneOf<string?>(null, "JP", "HK", "XK"), Gen.OneOf<string?>(null, "AS64496", "64497"), OptionalBool),
         (c, success, ip, device, auth, channel, opt) => (AccountEvent)new LoginEvent(c.Id, c.Time, c.Account, success, ip, device, auth, channel)
         {
             Country = opt.Item1,

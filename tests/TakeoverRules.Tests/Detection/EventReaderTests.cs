@@ -76,13 +76,13 @@ public sealed class EventReaderTests
     [Fact]
     public void Null_optional_fields_read_as_absent_and_asn_may_be_a_number()
     {
-        var line = Login.Replace("\"country\":\"JP\"", "\"country\":null,\"asn\":2516,\"hosting\":null", StringComparison.Ordinal);
+        var line = Login.Replace("\"country\":\"JP\"", "\"country\":null,\"asn\":64496,\"hosting\":null", StringComparison.Ordinal);
 
         var login = (LoginEvent)EventReader.Parse(Encoding.UTF8.GetBytes(line)).Value!;
 
         login.Country.Should().BeNull();
         login.Hosting.Should().BeNull();
-        login.Asn.Should().Be("2516");
+        login.Asn.Should().Be("64496");
     }
 
     [Fact]

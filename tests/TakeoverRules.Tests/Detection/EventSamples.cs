@@ -12,7 +12,7 @@ internal static class EventSamples
         new LoginEvent("e1", Time, "A-1001", true, "203.0.113.7", "dev-7f3a", AuthMethod.Sms, LoginChannel.Web)
         {
             Country = "JP",
-            Asn = "AS2516",
+            Asn = "AS64496",
             Hosting = false,
         },
         new SettingChangedEvent("e2", Time.AddMinutes(1), "A-1001", AccountSetting.LoginNotifications) { Enabled = false },

@@ -10,7 +10,7 @@ public sealed class EventWriterTests
         var lines = EventSamples.ToJsonLines(EventSamples.All.Take(2)).Split('\n');
 
         lines.Should().Equal(
-            """{"type":"login","id":"e1","time":"2025-03-21T09:15:00+09:00","account":"A-1001","success":true,"ip":"203.0.113.7","device":"dev-7f3a","country":"JP","asn":"AS2516","hosting":false,"authMethod":"sms","channel":"web"}""",
+            """{"type":"login","id":"e1","time":"2025-03-21T09:15:00+09:00","account":"A-1001","success":true,"ip":"203.0.113.7","device":"dev-7f3a","country":"JP","asn":"AS64496","hosting":false,"authMethod":"sms","channel":"web"}""",
             """{"type":"settingChanged","id":"e2","time":"2025-03-21T09:16:00+09:00","account":"A-1001","setting":"loginNotifications","enabled":false}""",
             "");
     }

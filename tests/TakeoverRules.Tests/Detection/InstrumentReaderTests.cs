@@ -98,4 +98,23 @@ public sealed class InstrumentReaderTests
         results[1].Error!.Line.Should().Be(line);
         results[1].Error!.Reason.Should().Contain(reason);
     }
+
+    [Fact]
+    public void An_array_element_over_the_limit_ends_the_read_without_buffering_the_rest()
+    {
+        var huge = Toyota.Replace("{", "{\"note\":\"" + new string('x', 200_000) + "\",", StringComparison.Ordinal);
+        var text = "[" + Toyota + ",\n" + huge + "," + HkSmallCap + "]";
+
+        var results = InstrumentReader.ReadAll(new TrickleStream(Encoding.UTF8.GetBytes(text), 4096)).ToList();
+        using var reader = new InstrumentReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), maxLineBytes: 1024);
+        var limited = new List<ReadResult<Instrument>>();
+        while (reader.TryRead(out var r))
+        {
+            limited.Add(r);
+        }
+
+        results.Should().HaveCount(3).And.OnlyContain(r => r.IsSuccess);
+        limited.Should().HaveCount(2);
+        limited[1].Error!.Reason.Should().Contain("longer than the limit of 1,024 bytes");
+    }
 }
