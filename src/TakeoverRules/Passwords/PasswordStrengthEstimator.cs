@@ -59,6 +59,7 @@ public sealed class PasswordStrengthEstimator
             if (length == 0)
                 return new PasswordEstimate(rest, FeedbackBuilder.Build([], PasswordScore.VeryWeak, wasNormalized), [], codePoints, wasNormalized, rest > 0);
 
+            Decomposition.PrepareBruteForce(scratch, length);
             DictionaryMatcher.Match(scratch, length);
             if (userTokens.Length > 0) UserInputMatcher.Match(scratch, length, userTokens, PasswordWordList.UserInputs);
             if (_contextTokens.Length > 0) UserInputMatcher.Match(scratch, length, _contextTokens, PasswordWordList.ContextWords);

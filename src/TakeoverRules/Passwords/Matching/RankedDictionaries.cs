@@ -18,8 +18,12 @@ internal sealed class RankedDictionaries
         PasswordWordList.CommonPasswords, PasswordWordList.EnglishWords, PasswordWordList.EnglishTvAndFilm,
         PasswordWordList.Surnames, PasswordWordList.FemaleNames, PasswordWordList.MaleNames,
         PasswordWordList.JapaneseWords, PasswordWordList.JapaneseSurnames, PasswordWordList.JapaneseGivenNames,
-        PasswordWordList.FinanceTerms,
+        PasswordWordList.FinanceTerms, PasswordWordList.EnglishTvAndFilm, PasswordWordList.EnglishGivenNames,
+        PasswordWordList.Surnames,
     ];
+
+    /// <summary>Character classes of the trigram model: a–z, 0–9, any other character; 37 is the word boundary.</summary>
+    public const int MarkovClasses = 37;
 
     private static readonly Lazy<RankedDictionaries> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -27,13 +31,24 @@ internal sealed class RankedDictionaries
     private readonly int[] _wordStart; // wordCount + 1 entries; word i is _data[_wordStart[i] .. _wordStart[i + 1] - 1)
     private readonly int _metaOffset;
     private readonly int _passwordRankOffset;
+    private readonly int _markovOffset;
+    private readonly int[] _firstCharStart = new int[129]; // words starting with byte c are [_firstCharStart[c], _firstCharStart[c + 1])
 
-    private RankedDictionaries(byte[] data, int[] wordStart, int metaOffset, int passwordRankOffset)
+    private RankedDictionaries(byte[] data, int[] wordStart, int metaOffset, int passwordRankOffset, int markovOffset)
     {
+        _markovOffset = markovOffset;
         _data = data;
         _wordStart = wordStart;
         _metaOffset = metaOffset;
         _passwordRankOffset = passwordRankOffset;
+        var word = 0;
+        for (var c = 0; c < 128; c++)
+        {
+            _firstCharStart[c] = word;
+            while (word < WordCount && _data[_wordStart[word]] == c) word++;
+        }
+
+        _firstCharStart[128] = word;
     }
 
     public static RankedDictionaries Instance => Shared.Value;
@@ -63,6 +78,14 @@ internal sealed class RankedDictionaries
     /// </summary>
     public bool Narrow(ref int lo, ref int hi, int depth, int c)
     {
+        if (depth == 0)
+        {
+            if (c >= 128) return false;
+            lo = _firstCharStart[c];
+            hi = _firstCharStart[c + 1];
+            return lo < hi;
+        }
+
         int a = lo, b = hi;
         while (a < b)
         {
@@ -106,6 +129,9 @@ internal sealed class RankedDictionaries
         return lowerWord.Length > 0 && EndsAt(lo, lowerWord.Length);
     }
 
+    /// <summary>-log10 P(c | a b) of the character trigram model; a, b in 0..37 (37 = boundary), c in 0..36.</summary>
+    public double MarkovCost(int a, int b, int c) => _data[_markovOffset + (((a * 38) + b) * MarkovClasses) + c] / 20.0;
+
     private uint Meta(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_data.AsSpan(_metaOffset + (index * 4)));
 
     private static RankedDictionaries Load()
@@ -131,7 +157,8 @@ internal sealed class RankedDictionaries
         var metaOffset = offset;
         var passwordRankOffset = metaOffset + (wordCount * 4);
         var blobOffset = passwordRankOffset + (wordCount * 4);
-        if (blobOffset + blobLength > length)
+        var markovOffset = blobOffset + blobLength;
+        if (markovOffset + (38 * 38 * MarkovClasses) > length)
             throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
 
         var wordStart = new int[wordCount + 1];
@@ -147,6 +174,6 @@ internal sealed class RankedDictionaries
             wordStart[++w] = blobOffset + position;
         }
 
-        return new RankedDictionaries(data, wordStart, metaOffset, passwordRankOffset);
+        return new RankedDictionaries(data, wordStart, metaOffset, passwordRankOffset, markovOffset);
     }
 }
