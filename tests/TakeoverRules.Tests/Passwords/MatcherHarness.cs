@@ -36,7 +36,7 @@ internal static class MatcherHarness
 
     public static Candidate[] Dates(string text) => Run(text, (s, n) => DateMatcher.Match(s, n, 2026));
 
-    public static Candidate[] Phones(string text) => Run(text, PhoneNumberMatcher.Match);
+    public static Candidate[] Phones(string text) => Run(text, (s, n) => PhoneNumberMatcher.Match(s, n, 0));
 
     public static Candidate[] Repeats(string text) => Run(text, (s, n) =>
     {

@@ -10,11 +10,12 @@ internal static class FeedbackBuilder
     private static readonly PasswordFeedback EmptyPassword =
         new(PasswordWarning.None, [PasswordSuggestion.UseFewWords, PasswordSuggestion.NoNeedForSymbols]);
 
-    public static PasswordFeedback Build(ReadOnlySpan<Candidate> sequence, PasswordScore score, bool wasNormalized)
+    public static PasswordFeedback Build(ReadOnlySpan<Candidate> sequence, PasswordScore score, bool wasNormalized, PasswordWordList callerWords = PasswordWordList.None)
     {
         if (sequence.Length == 0) return EmptyPassword;
 
-        bool userInput = false, context = false, finance = false, name = false, date = false;
+        bool userInput = callerWords == PasswordWordList.UserInputs, context = callerWords == PasswordWordList.ContextWords;
+        bool finance = false, name = false, date = false;
         var longest = 0;
         for (var k = 0; k < sequence.Length; k++)
         {
