@@ -6,11 +6,12 @@
 // licences are listed in THIRD-PARTY-NOTICES.md ("TakeoverRules.Passwords dictionaries").
 //
 // Output format (Brotli-compressed, little-endian), read by DictionaryData.cs:
-//   "TRPD" u8 version=1, u8 listCount, per list: u8 nameLength, ASCII name
+//   "TRPD" u8 version=2, u8 listCount, per list: u8 nameLength, ASCII name
 //   u32 wordCount, u32 blobLength
 //   wordCount x u32  best entry: list index << 24 | rank (1-based within that list)
 //   wordCount x u32  rank in the common-passwords list (0 when absent)
-//   blob             words sorted by byte value, each followed by '\n'
+//   wordCount x u8   word lengths (so offsets are a prefix sum at load, not a scan)
+//   blob             words sorted by byte value, concatenated
 //   38 x 38 x 37 u8  character trigram costs (see below)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -127,9 +128,10 @@ lists.forEach(([name, entries], li) => {
 });
 
 const words = [...best.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const header = [Buffer.from('TRPD'), Buffer.from([1, lists.length])];
+const header = [Buffer.from('TRPD'), Buffer.from([2, lists.length])];
 for (const [name] of lists) header.push(Buffer.from([name.length]), Buffer.from(name, 'ascii'));
-const blob = Buffer.from(words.map((w) => w + '\n').join(''), 'ascii');
+const blob = Buffer.from(words.join(''), 'ascii');
+const lengths = Buffer.from(words.map((w) => w.length));
 const counts = Buffer.alloc(8);
 counts.writeUInt32LE(words.length, 0);
 counts.writeUInt32LE(blob.length, 4);
@@ -163,7 +165,7 @@ for (let ctx = 0; ctx < 38 * 38; ctx++) {
     markov[ctx * CLASSES + c] = Math.min(255, Math.round(cost * 20));
   }
 }
-const raw = Buffer.concat([...header, counts, meta, blob, markov]);
+const raw = Buffer.concat([...header, counts, meta, lengths, blob, markov]);
 const packed = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 } });
 fs.writeFileSync(path.join(here, 'dictionaries.bin'), packed);
 const perList = lists.map(([name], li) => `${name}=${words.filter((w) => best.get(w)[0] === li).length}`).join(' ');

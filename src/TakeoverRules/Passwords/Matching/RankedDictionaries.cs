@@ -28,7 +28,7 @@ internal sealed class RankedDictionaries
     private static readonly Lazy<RankedDictionaries> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly byte[] _data;
-    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _data[_wordStart[i] .. _wordStart[i + 1] - 1)
+    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _data[_wordStart[i] .. _wordStart[i + 1])
     private readonly int _metaOffset;
     private readonly int _passwordRankOffset;
     private readonly int _markovOffset;
@@ -56,13 +56,13 @@ internal sealed class RankedDictionaries
     public int WordCount => _wordStart.Length - 1;
 
     /// <summary>Number of characters of word <paramref name="index"/>.</summary>
-    public int LengthOf(int index) => _wordStart[index + 1] - _wordStart[index] - 1;
+    public int LengthOf(int index) => _wordStart[index + 1] - _wordStart[index];
 
     /// <summary>Character <paramref name="position"/> of word <paramref name="index"/>, or -1 past its end.</summary>
     public int CharAt(int index, int position)
     {
         var start = _wordStart[index];
-        return position < _wordStart[index + 1] - start - 1 ? _data[start + position] : -1;
+        return position < _wordStart[index + 1] - start ? _data[start + position] : -1;
     }
 
     public PasswordWordList DictionaryOf(int index) => ListKinds[Meta(index) >>> 24];
@@ -144,7 +144,7 @@ internal sealed class RankedDictionaries
         var data = buffer.GetBuffer();
         var length = (int)buffer.Length;
 
-        if (length < 6 || data[0] != 'T' || data[1] != 'R' || data[2] != 'P' || data[3] != 'D' || data[4] != 1)
+        if (length < 6 || data[0] != 'T' || data[1] != 'R' || data[2] != 'P' || data[3] != 'D' || data[4] != 2)
             throw new InvalidDataException($"Embedded resource {ResourceName} has an unknown format.");
         var listCount = data[5];
         if (listCount != ListKinds.Length)
@@ -156,23 +156,17 @@ internal sealed class RankedDictionaries
         offset += 8;
         var metaOffset = offset;
         var passwordRankOffset = metaOffset + (wordCount * 4);
-        var blobOffset = passwordRankOffset + (wordCount * 4);
+        var lengthsOffset = passwordRankOffset + (wordCount * 4);
+        var blobOffset = lengthsOffset + wordCount;
         var markovOffset = blobOffset + blobLength;
         if (markovOffset + (38 * 38 * MarkovClasses) > length)
             throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
 
         var wordStart = new int[wordCount + 1];
-        var w = 0;
         wordStart[0] = blobOffset;
-        var blob = data.AsSpan(blobOffset, blobLength);
-        var position = 0;
-        while (w < wordCount)
-        {
-            var next = blob[position..].IndexOf((byte)'\n');
-            if (next < 0) throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
-            position += next + 1;
-            wordStart[++w] = blobOffset + position;
-        }
+        for (var w = 0; w < wordCount; w++) wordStart[w + 1] = wordStart[w] + data[lengthsOffset + w];
+        if (wordStart[wordCount] != markovOffset)
+            throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word lengths.");
 
         return new RankedDictionaries(data, wordStart, metaOffset, passwordRankOffset, markovOffset);
     }
