@@ -43,4 +43,8 @@ var decision = detector.Evaluate(new TakeoverRules.Detection.WithdrawalRequestEv
 using var state = new MemoryStream();
 detector.SaveState(state);
 Console.WriteLine($"Detection: {decision.Kind} risk {decision.Risk}; {decision.Indicators[0].Describe(TakeoverRules.Detection.ExplanationLanguage.Japanese)}; state {state.Length} bytes");
+// Passwords: embedded dictionaries, NFKC and feedback texts must work trimmed and AOT-compiled.
+var estimate = TakeoverRules.Passwords.PasswordStrength.Estimate("ｔａｎａｋａ１９８５", ["tanaka@example.jp"]);
+Console.WriteLine($"Password estimate: score {(int)estimate.Score}, log10 {estimate.GuessesLog10:F1}, warning {estimate.Feedback.Warning}.");
+if (estimate.Score > TakeoverRules.Passwords.PasswordScore.Weak) return 1;
 return 0;

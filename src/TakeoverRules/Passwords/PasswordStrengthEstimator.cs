@@ -59,14 +59,15 @@ public sealed class PasswordStrengthEstimator
             if (length == 0)
                 return new PasswordEstimate(rest, FeedbackBuilder.Build([], PasswordScore.VeryWeak, wasNormalized), [], codePoints, wasNormalized, rest > 0);
 
+            Decomposition.PrepareBruteForce(scratch, length);
             DictionaryMatcher.Match(scratch, length);
             if (userTokens.Length > 0) UserInputMatcher.Match(scratch, length, userTokens, PasswordWordList.UserInputs);
             if (_contextTokens.Length > 0) UserInputMatcher.Match(scratch, length, _contextTokens, PasswordWordList.ContextWords);
             KeyboardMatcher.Match(scratch, length);
             SequenceMatcher.Match(scratch, length);
             DateMatcher.Match(scratch, length, referenceYear);
-            PhoneNumberMatcher.Match(scratch, length);
             RepeatMatcher.Match(scratch, length, scratch.MatchCount);
+            PhoneNumberMatcher.Match(scratch, length, scratch.MatchCount);
 
             var log10 = Decomposition.Solve(scratch, length, out var sequenceLength);
             Span<Candidate> chosen = stackalloc Candidate[Decomposition.MaxSequence];
@@ -80,7 +81,7 @@ public sealed class PasswordStrengthEstimator
             if (rest > 0)
                 patterns[^1] = new PasswordPattern { Kind = PasswordPatternKind.BruteForce, Start = length, Length = rest, GuessesLog10 = rest };
 
-            var feedback = FeedbackBuilder.Build(chosen, PasswordEstimate.ScoreOf(log10), wasNormalized);
+            var feedback = FeedbackBuilder.Build(chosen, PasswordEstimate.ScoreOf(log10), wasNormalized, CallerWordsFound(scratch));
             return new PasswordEstimate(log10, feedback, patterns, codePoints, wasNormalized, rest > 0);
         }
         finally
@@ -136,6 +137,20 @@ public sealed class PasswordStrengthEstimator
         analysed.CopyTo(scratch.Text);
         analysed.ToLowerInvariant(scratch.Lower);
         return analysed.Length;
+    }
+
+    // The user's or the service's words anywhere in the password deserve a warning even when a cheaper pattern
+    // (a surname, a common word) explains the same characters.
+    private static PasswordWordList CallerWordsFound(EstimationScratch scratch)
+    {
+        var found = PasswordWordList.None;
+        foreach (ref readonly var c in scratch.Matches.AsSpan(0, scratch.MatchCount))
+        {
+            if (c.Dictionary == PasswordWordList.UserInputs) return PasswordWordList.UserInputs;
+            if (c.Dictionary == PasswordWordList.ContextWords) found = PasswordWordList.ContextWords;
+        }
+
+        return found;
     }
 
     private static PasswordPattern ToPattern(in Candidate c) => new()

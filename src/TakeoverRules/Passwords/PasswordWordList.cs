@@ -12,10 +12,10 @@ public enum PasswordWordList
     /// <summary>English words by frequency in English Wikipedia.</summary>
     EnglishWords,
 
-    /// <summary>English words by frequency in US television and film subtitles.</summary>
+    /// <summary>English words by frequency in television and film subtitles.</summary>
     EnglishTvAndFilm,
 
-    /// <summary>US surnames by frequency (US census).</summary>
+    /// <summary>Surnames by frequency (US census).</summary>
     Surnames,
 
     /// <summary>US female given names by frequency (US census).</summary>
@@ -24,13 +24,16 @@ public enum PasswordWordList
     /// <summary>US male given names by frequency (US census).</summary>
     MaleNames,
 
+    /// <summary>English given names (zxcvbn-ts; unranked, so every name gets the rank a Zipf-popular name has on average).</summary>
+    EnglishGivenNames,
+
     /// <summary>Japanese words in romaji, with Hepburn, passport, wapuro and Kunrei spellings.</summary>
     JapaneseWords,
 
     /// <summary>Japanese family names in romaji, with spelling variants.</summary>
     JapaneseSurnames,
 
-    /// <summary>Japanese given names in romaji, with spelling variants.</summary>
+    /// <summary>Japanese given names in romaji, with spelling variants (unranked, so every name gets the rank a Zipf-popular name has on average).</summary>
     JapaneseGivenNames,
 
     /// <summary>Broker names and finance terms (a short curated list).</summary>

@@ -6,11 +6,13 @@
 // licences are listed in THIRD-PARTY-NOTICES.md ("TakeoverRules.Passwords dictionaries").
 //
 // Output format (Brotli-compressed, little-endian), read by DictionaryData.cs:
-//   "TRPD" u8 version=1, u8 listCount, per list: u8 nameLength, ASCII name
+//   "TRPD" u8 version=2, u8 listCount, per list: u8 nameLength, ASCII name
 //   u32 wordCount, u32 blobLength
 //   wordCount x u32  best entry: list index << 24 | rank (1-based within that list)
 //   wordCount x u32  rank in the common-passwords list (0 when absent)
-//   blob             words sorted by byte value, each followed by '\n'
+//   wordCount x u8   word lengths (so offsets are a prefix sum at load, not a scan)
+//   blob             words sorted by byte value, concatenated
+//   38 x 38 x 37 u8  character trigram costs (see below)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const packages = [
   'zxcvbn@4.4.2',
   '@zxcvbn-ts/language-common@4.1.3',
+  '@zxcvbn-ts/language-en@4.1.1',
   '@zxcvbn-ts/language-ja@3.0.2',
 ];
 
@@ -47,6 +50,7 @@ const find = (prefix) => {
 const zx = find('zxcvbn-4.4.2');
 const common = find('zxcvbn-ts-language-common-');
 const ja = find('zxcvbn-ts-language-ja-');
+const en = find('zxcvbn-ts-language-en-');
 
 const zxLists = {};
 const freq = fs.readFileSync(path.join(zx, 'lib/frequency_lists.js'), 'utf8');
@@ -77,8 +81,13 @@ const curatedFinance = fs.readFileSync(path.join(here, 'finance-terms.txt'), 'ut
   .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 
 const jaGiven = json(path.join(ja, 'src/firstnames.json'));
-// The given-name list is alphabetical, not frequency ordered: every name gets the same, middle rank.
-const flat = (list) => list.map((w) => [w, Math.ceil(list.length / 2)]);
+// The given-name lists are alphabetical, not frequency ordered. Name popularity is Zipf-like, so a name drawn by
+// popularity has an expected rank of N / H_N (H_N the harmonic number): every name gets that rank.
+const flat = (list) => {
+  let harmonic = 0;
+  for (let i = 1; i <= list.length; i++) harmonic += 1 / i;
+  return list.map((w) => [w, Math.ceil(list.length / harmonic)]);
+};
 const ranked = (list) => list.map((w, i) => [w, i + 1]);
 const withVariants = (entries) => {
   const out = [...entries];
@@ -98,6 +107,9 @@ const lists = [
   ['japanese_surnames', withVariants(ranked(json(path.join(ja, 'src/lastnames.json'))))],
   ['japanese_given_names', withVariants(flat(jaGiven))],
   ['finance_terms', ranked(curatedFinance)],
+  ['english_subtitles', ranked(json(path.join(en, 'src/commonWords.json')))],
+  ['english_given_names', flat(json(path.join(en, 'src/firstnames.json')))],
+  ['english_surnames', ranked(json(path.join(en, 'src/lastnames.json')).slice(0, 40000))],
 ];
 
 const MAX_WORD = 32;
@@ -116,9 +128,10 @@ lists.forEach(([name, entries], li) => {
 });
 
 const words = [...best.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const header = [Buffer.from('TRPD'), Buffer.from([1, lists.length])];
+const header = [Buffer.from('TRPD'), Buffer.from([2, lists.length])];
 for (const [name] of lists) header.push(Buffer.from([name.length]), Buffer.from(name, 'ascii'));
-const blob = Buffer.from(words.map((w) => w + '\n').join(''), 'ascii');
+const blob = Buffer.from(words.join(''), 'ascii');
+const lengths = Buffer.from(words.map((w) => w.length));
 const counts = Buffer.alloc(8);
 counts.writeUInt32LE(words.length, 0);
 counts.writeUInt32LE(blob.length, 4);
@@ -128,7 +141,31 @@ words.forEach((w, i) => {
   meta.writeUInt32LE(((li << 24) | Math.min(rank, 0xffffff)) >>> 0, i * 4);
   meta.writeUInt32LE(passwordRank.get(w) ?? 0, words.length * 4 + i * 4);
 });
-const raw = Buffer.concat([...header, counts, meta, blob]);
+// Character trigram model for text no dictionary explains (a stand-in for the Markov attacks of cracking tools):
+// classes a–z, 0–9, any other character, and the start-of-word boundary; add-0.5 smoothing; the cost
+// -log10 P(c | a b) is stored quantized as round(cost * 20) in one byte.
+const CLASSES = 37; // 26 letters + 10 digits + other
+const BOUNDARY = 37;
+const cls = (ch) => (ch >= 'a' && ch <= 'z' ? ch.charCodeAt(0) - 97 : ch >= '0' && ch <= '9' ? 26 + ch.charCodeAt(0) - 48 : 36);
+const tri = new Float64Array(38 * 38 * CLASSES);
+for (const w of words) {
+  let a = BOUNDARY, b = BOUNDARY;
+  for (const ch of w) {
+    const c = cls(ch);
+    tri[(a * 38 + b) * CLASSES + c] += 1;
+    a = b; b = c;
+  }
+}
+const markov = Buffer.alloc(38 * 38 * CLASSES);
+for (let ctx = 0; ctx < 38 * 38; ctx++) {
+  let total = 0;
+  for (let c = 0; c < CLASSES; c++) total += tri[ctx * CLASSES + c];
+  for (let c = 0; c < CLASSES; c++) {
+    const cost = -Math.log10((tri[ctx * CLASSES + c] + 0.5) / (total + 0.5 * CLASSES));
+    markov[ctx * CLASSES + c] = Math.min(255, Math.round(cost * 20));
+  }
+}
+const raw = Buffer.concat([...header, counts, meta, lengths, blob, markov]);
 const packed = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 } });
 fs.writeFileSync(path.join(here, 'dictionaries.bin'), packed);
 const perList = lists.map(([name], li) => `${name}=${words.filter((w) => best.get(w)[0] === li).length}`).join(' ');

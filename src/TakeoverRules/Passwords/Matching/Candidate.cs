@@ -43,12 +43,11 @@ internal sealed class EstimationScratch
     public int MatchCount;
     public Candidate[] Sorted = new Candidate[256];
     public int[] EndStart = new int[65];
+    public double[] BruteForcePrefix = new double[65];
 
     // Decomposition state, (length + 1) * (MaxSequence + 1) entries.
-    public double[] G = new double[65 * 21];
     public double[] Pi = new double[65 * 21];
     public int[] Choice = new int[65 * 21];
-    public int[] Best = new int[21];
 
     public static EstimationScratch Rent(int length)
     {
@@ -76,9 +75,9 @@ internal sealed class EstimationScratch
             Lower = new char[size];
             Reversed = new char[size];
             EndStart = new int[size + 1];
-            G = new double[(size + 1) * (Decomposition.MaxSequence + 1)];
-            Pi = new double[G.Length];
-            Choice = new int[G.Length];
+            BruteForcePrefix = new double[size + 1];
+            Pi = new double[(size + 1) * (Decomposition.MaxSequence + 1)];
+            Choice = new int[Pi.Length];
         }
     }
 }

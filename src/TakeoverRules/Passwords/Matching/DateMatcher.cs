@@ -36,7 +36,7 @@ internal static class DateMatcher
         var text = scratch.Lower.AsSpan(0, length);
         MatchDigitDates(scratch, text, referenceYear);
         MatchSeparatedDates(scratch, text, referenceYear);
-        MatchEras(scratch, text, scratch.Text.AsSpan(0, length), referenceYear);
+        MatchEras(scratch, text, referenceYear);
     }
 
     private static void MatchDigitDates(EstimationScratch scratch, ReadOnlySpan<char> text, int referenceYear)
@@ -108,17 +108,16 @@ internal static class DateMatcher
         }
     }
 
-    private static void MatchEras(EstimationScratch scratch, ReadOnlySpan<char> text, ReadOnlySpan<char> original, int referenceYear)
+    private static void MatchEras(EstimationScratch scratch, ReadOnlySpan<char> text, int referenceYear)
     {
         for (var i = 0; i < text.Length; i++)
         {
+            if (text[i] is not ('m' or 't' or 's' or 'h' or 'r' or '明' or '大' or '昭' or '平' or '令')) continue;
             foreach (var (names, firstYear, lastEraYear) in Eras)
             {
                 foreach (var name in names)
                 {
                     if (!text[i..].StartsWith(name, StringComparison.Ordinal)) continue;
-                    // A lower-case era letter must not be the tail of a word ("tanakaH05" and "h05" yes, "bh05" no).
-                    if (name.Length == 1 && i > 0 && char.IsAsciiLetter(text[i - 1]) && !char.IsAsciiLetterUpper(original[i])) continue;
                     var d = i + name.Length;
                     var digits = 0;
                     while (d + digits < text.Length && digits < 2 && char.IsAsciiDigit(text[d + digits])) digits++;

@@ -5,12 +5,47 @@ namespace TakeoverRules.Passwords.Matching;
 /// minimising l!·Π guesses + 10000^(l−1), over sequences of at most <see cref="MaxSequence"/> patterns. The
 /// brute-force step keeps a running minimum per sequence length instead of scanning every start, so the cost is
 /// O((n + m) · MaxSequence²) rather than zxcvbn's O(n² · l).
+/// Brute force is not zxcvbn's flat 10 guesses a character: each character costs its character-trigram cost
+/// (what a Markov-model attack pays for it), clamped to [<see cref="MinCharacterLog10"/>, 1], so pronounceable
+/// leftovers such as "rebelde" are cheaper than random ones and nothing costs more than zxcvbn's 10 a character.
 /// </summary>
 internal static class Decomposition
 {
     public const int MaxSequence = 20;
     private const double Log10MinGuessesBeforeGrowingSequence = 4; // 10000
     private const int Stride = MaxSequence + 1;
+
+    // With at least this cost a character, brute-force spans of BruteForceWindow or more characters always exceed the
+    // minimum-guesses clamp (51), so a running minimum over their start is exact.
+    private const double MinCharacterLog10 = 0.25;
+    private const int BruteForceWindow = 8;
+
+    // Letters cost this share of their trigram cost. The trigram model is trained on word types, not on how often
+    // people choose them, so it overestimates human-chosen strings; 0.55 was calibrated on the evaluation corpus
+    // (docs/passwords.md) as the largest discount that keeps random 12+ character strings at score 3 or more.
+    // Digits and symbols are not discounted: random digits really cost 10 guesses each.
+    private const double LetterDiscount = 0.55;
+
+    /// <summary>Fills <c>s.BruteForcePrefix</c>: prefix sums of each character's brute-force cost.</summary>
+    public static void PrepareBruteForce(EstimationScratch s, int length)
+    {
+        var model = RankedDictionaries.Instance;
+        var prefix = s.BruteForcePrefix;
+        prefix[0] = 0;
+        int a = RankedDictionaries.MarkovClasses, b = RankedDictionaries.MarkovClasses;
+        for (var t = 0; t < length; t++)
+        {
+            var lower = s.Lower[t];
+            var c = lower is >= 'a' and <= 'z' ? lower - 'a' : lower is >= '0' and <= '9' ? 26 + (lower - '0') : 36;
+            var cost = model.MarkovCost(a, b, c);
+            if (c == 36) cost += 1.5185139398778875; // which of the 33 ASCII symbols
+            if (s.Text[t] != lower) cost += 0.3010299956639812; // upper case
+            if (c < 26) cost *= LetterDiscount;
+            prefix[t + 1] = prefix[t] + Math.Clamp(cost, MinCharacterLog10, Guesses.BruteForceCardinalityLog10);
+            a = b;
+            b = c;
+        }
+    }
 
     /// <summary>Log10 guesses of the best decomposition of [lo, hi] using the first <paramref name="candidateCount"/> candidates.</summary>
     public static double SolveRange(EstimationScratch s, int candidateCount, int lo, int hi) =>
@@ -37,7 +72,7 @@ internal static class Decomposition
             else
             {
                 var start = -(choice + 2);
-                c = new Candidate { I = start, J = k, Kind = PasswordPatternKind.BruteForce, Log10 = BruteForceLog10(k - start + 1, length) };
+                c = new Candidate { I = start, J = k, Kind = PasswordPatternKind.BruteForce, Log10 = BruteForceLog10(s, start, k, length) };
             }
 
             c.Log10 = Math.Max(c.Log10, MinimumLog10(c.Length, length));
@@ -73,13 +108,13 @@ internal static class Decomposition
             if (c.I >= lo && c.J <= hi) s.Sorted[cursor[c.J - lo]++] = c;
         }
 
-        var g = s.G;
         var pi = s.Pi;
         var choice = s.Choice;
-        g.AsSpan(0, n * Stride).Fill(double.PositiveInfinity);
+        pi.AsSpan(0, n * Stride).Fill(double.PositiveInfinity);
         Span<double> runMin = stackalloc double[Stride];
         Span<int> runArg = stackalloc int[Stride];
         runMin.Fill(double.PositiveInfinity);
+        var maxL = 1; // longest sequence stored so far: loops over l stop there
 
         for (var k = 0; k < n; k++)
         {
@@ -90,52 +125,61 @@ internal static class Decomposition
                 var log10 = Math.Max(c.Log10, MinimumLog10(c.Length, n));
                 if (i == 0)
                 {
-                    Update(g, pi, choice, k, 1, log10, idx);
+                    Update(pi, choice, k, 1, log10, idx);
                     continue;
                 }
 
-                for (var l = 1; l < MaxSequence; l++)
+                var top = Math.Min(maxL, MaxSequence - 1);
+                for (var l = 1; l <= top; l++)
                 {
                     var prev = ((i - 1) * Stride) + l;
-                    if (!double.IsPositiveInfinity(g[prev])) Update(g, pi, choice, k, l + 1, log10 + pi[prev], idx);
+                    if (!double.IsPositiveInfinity(pi[prev]) && Update(pi, choice, k, l + 1, log10 + pi[prev], idx)) maxL = Math.Max(maxL, l + 1);
                 }
             }
 
             // Brute force from the start, or right after a non-brute-force pattern.
-            Update(g, pi, choice, k, 1, BruteForceLog10(k + 1, n), -2);
-            var entering = k - 2; // spans of length >= 3 cost exactly 10^length, so a running minimum is exact
+            Update(pi, choice, k, 1, BruteForceLog10(s, lo, lo + k, n), -2);
+            var prefix = s.BruteForcePrefix;
+            var entering = k - BruteForceWindow + 1; // long spans: cost is exactly prefix[k + 1] - prefix[i]
+            var limit = Math.Min(maxL, MaxSequence - 1);
             if (entering >= 1)
             {
-                for (var l = 1; l < MaxSequence; l++)
+                for (var l = 1; l <= limit; l++)
                 {
                     var prev = ((entering - 1) * Stride) + l;
-                    if (choice[prev] >= 0 && !double.IsPositiveInfinity(g[prev]) && pi[prev] - entering < runMin[l])
+                    var value = pi[prev] - prefix[lo + entering];
+                    if (choice[prev] >= 0 && !double.IsPositiveInfinity(pi[prev]) && value < runMin[l])
                     {
-                        runMin[l] = pi[prev] - entering;
+                        runMin[l] = value;
                         runArg[l] = entering;
                     }
                 }
             }
 
-            for (var l = 1; l < MaxSequence; l++)
+            for (var l = 1; l <= limit; l++)
             {
-                if (!double.IsPositiveInfinity(runMin[l])) Update(g, pi, choice, k, l + 1, runMin[l] + k + 1, -(runArg[l] + 2));
-                for (var i = Math.Max(1, k - 1); i <= k; i++)
+                var stored = !double.IsPositiveInfinity(runMin[l])
+                    && Update(pi, choice, k, l + 1, runMin[l] + prefix[lo + k + 1], -(runArg[l] + 2));
+                for (var i = Math.Max(1, entering + 1); i <= k; i++)
                 {
                     var prev = ((i - 1) * Stride) + l;
-                    if (choice[prev] >= 0 && !double.IsPositiveInfinity(g[prev]))
-                        Update(g, pi, choice, k, l + 1, pi[prev] + BruteForceLog10(k - i + 1, n), -(i + 2));
+                    if (choice[prev] >= 0 && !double.IsPositiveInfinity(pi[prev]))
+                        stored |= Update(pi, choice, k, l + 1, pi[prev] + BruteForceLog10(s, lo + i, lo + k, n), -(i + 2));
                 }
+
+                if (stored) maxL = Math.Max(maxL, l + 1);
             }
         }
 
         var last = (n - 1) * Stride;
         var best = double.PositiveInfinity;
-        for (var l = 1; l <= MaxSequence; l++)
+        for (var l = 1; l <= maxL; l++)
         {
-            if (g[last + l] < best)
+            if (double.IsPositiveInfinity(pi[last + l])) continue;
+            var g = Guesses.Log10Sum(Guesses.Log10Factorial(l) + pi[last + l], Log10MinGuessesBeforeGrowingSequence * (l - 1));
+            if (g < best)
             {
-                best = g[last + l];
+                best = g;
                 bestLength = l;
             }
         }
@@ -143,23 +187,25 @@ internal static class Decomposition
         return best;
     }
 
-    private static void Update(double[] g, double[] pi, int[] choice, int k, int l, double log10Pi, int chosen)
+    // Keeps, per end position and sequence length, the smallest product of guesses. For a fixed length the final
+    // l!·Π + 10000^(l−1) grows with Π, so this is exact (zxcvbn also prunes across lengths, which can miss the optimum).
+    private static bool Update(double[] pi, int[] choice, int k, int l, double log10Pi, int chosen)
     {
-        var row = k * Stride;
-        var candidate = Guesses.Log10Sum(Guesses.Log10Factorial(l) + log10Pi, Log10MinGuessesBeforeGrowingSequence * (l - 1));
-        for (var competing = 1; competing <= l; competing++)
-        {
-            if (g[row + competing] <= candidate) return;
-        }
-
-        g[row + l] = candidate;
-        pi[row + l] = log10Pi;
-        choice[row + l] = chosen;
+        var index = (k * Stride) + l;
+        if (log10Pi >= pi[index]) return false;
+        pi[index] = log10Pi;
+        choice[index] = chosen;
+        return true;
     }
 
-    private static double BruteForceLog10(int length, int total) =>
-        Math.Max(Math.Max(length * Guesses.BruteForceCardinalityLog10, length == 1 ? 1.0413926851582251 : 1.7075701760979363), MinimumLog10(length, total));
+    // Brute force over absolute positions [i, j]; total is the length of the text being decomposed.
+    internal static double BruteForceLog10(EstimationScratch s, int i, int j, int total)
+    {
+        var length = j - i + 1;
+        var cost = s.BruteForcePrefix[j + 1] - s.BruteForcePrefix[i];
+        return Math.Max(Math.Max(cost, length == 1 ? 1.0413926851582251 : 1.7075701760979363), MinimumLog10(length, total));
+    }
 
-    private static double MinimumLog10(int length, int total) =>
+    internal static double MinimumLog10(int length, int total) =>
         length >= total ? 0 : length == 1 ? Guesses.MinSubmatchSingleLog10 : Guesses.MinSubmatchMultiLog10;
 }

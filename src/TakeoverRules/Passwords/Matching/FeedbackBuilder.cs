@@ -10,11 +10,12 @@ internal static class FeedbackBuilder
     private static readonly PasswordFeedback EmptyPassword =
         new(PasswordWarning.None, [PasswordSuggestion.UseFewWords, PasswordSuggestion.NoNeedForSymbols]);
 
-    public static PasswordFeedback Build(ReadOnlySpan<Candidate> sequence, PasswordScore score, bool wasNormalized)
+    public static PasswordFeedback Build(ReadOnlySpan<Candidate> sequence, PasswordScore score, bool wasNormalized, PasswordWordList callerWords = PasswordWordList.None)
     {
         if (sequence.Length == 0) return EmptyPassword;
 
-        bool userInput = false, context = false, finance = false, name = false, date = false;
+        bool userInput = callerWords == PasswordWordList.UserInputs, context = callerWords == PasswordWordList.ContextWords;
+        bool finance = false, name = false, date = false;
         var longest = 0;
         for (var k = 0; k < sequence.Length; k++)
         {
@@ -25,7 +26,7 @@ internal static class FeedbackBuilder
                 case PasswordWordList.UserInputs: userInput = true; break;
                 case PasswordWordList.ContextWords: context = true; break;
                 case PasswordWordList.FinanceTerms: finance = true; break;
-                case PasswordWordList.Surnames or PasswordWordList.FemaleNames or PasswordWordList.MaleNames
+                case PasswordWordList.Surnames or PasswordWordList.FemaleNames or PasswordWordList.MaleNames or PasswordWordList.EnglishGivenNames
                     or PasswordWordList.JapaneseSurnames or PasswordWordList.JapaneseGivenNames: name = true; break;
             }
 
@@ -33,7 +34,8 @@ internal static class FeedbackBuilder
                 date = true;
         }
 
-        var suggestions = new List<PasswordSuggestion>(4);
+        var suggestions = new SuggestionList(stackalloc PasswordSuggestion[12]);
+        if (score <= PasswordScore.Fair) suggestions.Add(PasswordSuggestion.AddAnotherWord);
         PasswordWarning warning;
         if (userInput)
         {
@@ -63,17 +65,16 @@ internal static class FeedbackBuilder
         }
         else
         {
-            warning = ForPattern(sequence[longest], sequence.Length == 1, suggestions);
+            warning = ForPattern(sequence[longest], sequence.Length == 1, ref suggestions);
         }
 
-        if (score <= PasswordScore.Fair) suggestions.Insert(0, PasswordSuggestion.AddAnotherWord);
-        if (sequence[longest].Kind == PasswordPatternKind.Dictionary) AddWordSuggestions(sequence[longest], suggestions);
+        if (sequence[longest].Kind == PasswordPatternKind.Dictionary) AddWordSuggestions(sequence[longest], ref suggestions);
         if (sequence[longest].Flags.HasFlag(CandidateFlags.CommonPassword) && sequence.Length == 1) suggestions.Add(PasswordSuggestion.DoNotReuse);
         if (wasNormalized) suggestions.Add(PasswordSuggestion.FullWidthDoesNotHelp);
-        return new PasswordFeedback(warning, suggestions.Distinct().ToArray());
+        return new PasswordFeedback(warning, suggestions.ToArray());
     }
 
-    private static PasswordWarning ForPattern(in Candidate c, bool soleMatch, List<PasswordSuggestion> suggestions)
+    private static PasswordWarning ForPattern(in Candidate c, bool soleMatch, ref SuggestionList suggestions)
     {
         switch (c.Kind)
         {
@@ -119,7 +120,7 @@ internal static class FeedbackBuilder
                 return c.Log10 <= 4 ? PasswordWarning.SimilarToCommonPassword : PasswordWarning.None;
             case PasswordWordList.EnglishWords or PasswordWordList.EnglishTvAndFilm or PasswordWordList.JapaneseWords:
                 return soleMatch ? PasswordWarning.WordByItself : PasswordWarning.None;
-            case PasswordWordList.Surnames or PasswordWordList.FemaleNames or PasswordWordList.MaleNames
+            case PasswordWordList.Surnames or PasswordWordList.FemaleNames or PasswordWordList.MaleNames or PasswordWordList.EnglishGivenNames
                 or PasswordWordList.JapaneseSurnames or PasswordWordList.JapaneseGivenNames:
                 return soleMatch ? PasswordWarning.NameByItself : PasswordWarning.CommonNames;
             default:
@@ -127,11 +128,26 @@ internal static class FeedbackBuilder
         }
     }
 
-    private static void AddWordSuggestions(in Candidate c, List<PasswordSuggestion> suggestions)
+    private static void AddWordSuggestions(in Candidate c, ref SuggestionList suggestions)
     {
         if (c.Flags.HasFlag(CandidateFlags.AllUpper)) suggestions.Add(PasswordSuggestion.AllUppercaseDoesNotHelp);
         else if (c.Flags.HasFlag(CandidateFlags.SomeUpper)) suggestions.Add(PasswordSuggestion.CapitalizationDoesNotHelp);
         if (c.Flags.HasFlag(CandidateFlags.Reversed) && c.Length >= 4) suggestions.Add(PasswordSuggestion.ReversedWordsDoNotHelp);
         if (c.Flags.HasFlag(CandidateFlags.L33t)) suggestions.Add(PasswordSuggestion.SubstitutionsDoNotHelp);
+    }
+
+    /// <summary>A small de-duplicating list on the stack, so feedback allocates only its final array.</summary>
+    private ref struct SuggestionList(Span<PasswordSuggestion> items)
+    {
+        private readonly Span<PasswordSuggestion> _items = items;
+        private int _count;
+
+        public void Add(PasswordSuggestion suggestion)
+        {
+            if (_count == _items.Length || _items[.._count].Contains(suggestion)) return;
+            _items[_count++] = suggestion;
+        }
+
+        public readonly PasswordSuggestion[] ToArray() => _items[.._count].ToArray();
     }
 }

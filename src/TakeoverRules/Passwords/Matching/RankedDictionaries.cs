@@ -18,22 +18,37 @@ internal sealed class RankedDictionaries
         PasswordWordList.CommonPasswords, PasswordWordList.EnglishWords, PasswordWordList.EnglishTvAndFilm,
         PasswordWordList.Surnames, PasswordWordList.FemaleNames, PasswordWordList.MaleNames,
         PasswordWordList.JapaneseWords, PasswordWordList.JapaneseSurnames, PasswordWordList.JapaneseGivenNames,
-        PasswordWordList.FinanceTerms,
+        PasswordWordList.FinanceTerms, PasswordWordList.EnglishTvAndFilm, PasswordWordList.EnglishGivenNames,
+        PasswordWordList.Surnames,
     ];
+
+    /// <summary>Character classes of the trigram model: a–z, 0–9, any other character; 37 is the word boundary.</summary>
+    public const int MarkovClasses = 37;
 
     private static readonly Lazy<RankedDictionaries> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly byte[] _data;
-    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _data[_wordStart[i] .. _wordStart[i + 1] - 1)
+    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _data[_wordStart[i] .. _wordStart[i + 1])
     private readonly int _metaOffset;
     private readonly int _passwordRankOffset;
+    private readonly int _markovOffset;
+    private readonly int[] _firstCharStart = new int[129]; // words starting with byte c are [_firstCharStart[c], _firstCharStart[c + 1])
 
-    private RankedDictionaries(byte[] data, int[] wordStart, int metaOffset, int passwordRankOffset)
+    private RankedDictionaries(byte[] data, int[] wordStart, int metaOffset, int passwordRankOffset, int markovOffset)
     {
+        _markovOffset = markovOffset;
         _data = data;
         _wordStart = wordStart;
         _metaOffset = metaOffset;
         _passwordRankOffset = passwordRankOffset;
+        var word = 0;
+        for (var c = 0; c < 128; c++)
+        {
+            _firstCharStart[c] = word;
+            while (word < WordCount && _data[_wordStart[word]] == c) word++;
+        }
+
+        _firstCharStart[128] = word;
     }
 
     public static RankedDictionaries Instance => Shared.Value;
@@ -41,13 +56,13 @@ internal sealed class RankedDictionaries
     public int WordCount => _wordStart.Length - 1;
 
     /// <summary>Number of characters of word <paramref name="index"/>.</summary>
-    public int LengthOf(int index) => _wordStart[index + 1] - _wordStart[index] - 1;
+    public int LengthOf(int index) => _wordStart[index + 1] - _wordStart[index];
 
     /// <summary>Character <paramref name="position"/> of word <paramref name="index"/>, or -1 past its end.</summary>
     public int CharAt(int index, int position)
     {
         var start = _wordStart[index];
-        return position < _wordStart[index + 1] - start - 1 ? _data[start + position] : -1;
+        return position < _wordStart[index + 1] - start ? _data[start + position] : -1;
     }
 
     public PasswordWordList DictionaryOf(int index) => ListKinds[Meta(index) >>> 24];
@@ -63,6 +78,14 @@ internal sealed class RankedDictionaries
     /// </summary>
     public bool Narrow(ref int lo, ref int hi, int depth, int c)
     {
+        if (depth == 0)
+        {
+            if (c >= 128) return false;
+            lo = _firstCharStart[c];
+            hi = _firstCharStart[c + 1];
+            return lo < hi;
+        }
+
         int a = lo, b = hi;
         while (a < b)
         {
@@ -106,6 +129,9 @@ internal sealed class RankedDictionaries
         return lowerWord.Length > 0 && EndsAt(lo, lowerWord.Length);
     }
 
+    /// <summary>-log10 P(c | a b) of the character trigram model; a, b in 0..37 (37 = boundary), c in 0..36.</summary>
+    public double MarkovCost(int a, int b, int c) => _data[_markovOffset + (((a * 38) + b) * MarkovClasses) + c] / 20.0;
+
     private uint Meta(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_data.AsSpan(_metaOffset + (index * 4)));
 
     private static RankedDictionaries Load()
@@ -118,7 +144,7 @@ internal sealed class RankedDictionaries
         var data = buffer.GetBuffer();
         var length = (int)buffer.Length;
 
-        if (length < 6 || data[0] != 'T' || data[1] != 'R' || data[2] != 'P' || data[3] != 'D' || data[4] != 1)
+        if (length < 6 || data[0] != 'T' || data[1] != 'R' || data[2] != 'P' || data[3] != 'D' || data[4] != 2)
             throw new InvalidDataException($"Embedded resource {ResourceName} has an unknown format.");
         var listCount = data[5];
         if (listCount != ListKinds.Length)
@@ -130,23 +156,18 @@ internal sealed class RankedDictionaries
         offset += 8;
         var metaOffset = offset;
         var passwordRankOffset = metaOffset + (wordCount * 4);
-        var blobOffset = passwordRankOffset + (wordCount * 4);
-        if (blobOffset + blobLength > length)
+        var lengthsOffset = passwordRankOffset + (wordCount * 4);
+        var blobOffset = lengthsOffset + wordCount;
+        var markovOffset = blobOffset + blobLength;
+        if (markovOffset + (38 * 38 * MarkovClasses) > length)
             throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
 
         var wordStart = new int[wordCount + 1];
-        var w = 0;
         wordStart[0] = blobOffset;
-        var blob = data.AsSpan(blobOffset, blobLength);
-        var position = 0;
-        while (w < wordCount)
-        {
-            var next = blob[position..].IndexOf((byte)'\n');
-            if (next < 0) throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
-            position += next + 1;
-            wordStart[++w] = blobOffset + position;
-        }
+        for (var w = 0; w < wordCount; w++) wordStart[w + 1] = wordStart[w] + data[lengthsOffset + w];
+        if (wordStart[wordCount] != markovOffset)
+            throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word lengths.");
 
-        return new RankedDictionaries(data, wordStart, metaOffset, passwordRankOffset);
+        return new RankedDictionaries(data, wordStart, metaOffset, passwordRankOffset, markovOffset);
     }
 }
