@@ -6,8 +6,8 @@ namespace TakeoverRules.Passwords;
 /// <summary>
 /// Checks passwords offline against a local Pwned Passwords SHA-1 file sorted by hash (the "ordered by hash" download,
 /// or the output of <c>haveibeenpwned-downloader</c>): one <c>HASH:COUNT</c> or <c>HASH</c> line per entry, LF or CRLF,
-/// hex in either case. Each lookup is a binary search over byte offsets that reads about 25 lines of a few dozen bytes
-/// each, so the file (tens of GB) is never loaded into memory. Thread-safe; dispose to close the file.
+/// hex in either case. Each lookup is a binary search over byte offsets, one 128-byte read a step, ending with one
+/// 4 KB read, so the file (tens of GB) is never loaded into memory. Thread-safe; dispose to close the file.
 /// </summary>
 public sealed class PwnedPasswordsHashFile : IBreachedPasswordChecker, IDisposable
 {
