@@ -25,7 +25,7 @@ public readonly record struct BreachCheckResult
     /// <summary>How often the password appears in the corpus when <see cref="Status"/> is <see cref="BreachStatus.Found"/> and the source gives counts; otherwise <see langword="null"/>.</summary>
     public long? Count { get; }
 
-    /// <summary>Why the source could not answer; <see cref="BreachCheckFailure.None"/> unless <see cref="Status"/> is <see cref="BreachStatus.Unavailable"/>.</summary>
+    /// <summary>Why the source could not answer; <see cref="BreachCheckFailure.None"/> for found and not-found results (and for <see langword="default"/>, which is <see cref="BreachStatus.Unavailable"/>).</summary>
     public BreachCheckFailure Failure { get; }
 
     /// <summary>A diagnostic for <see cref="BreachStatus.Unavailable"/> (an HTTP status, a line number or byte offset); never secret.</summary>

@@ -19,10 +19,10 @@ internal sealed class ContextWordSet
 
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
 
-    public ContextWordSet(IEnumerable<string>? serviceWords, IReadOnlyList<string>? userInputs)
+    public ContextWordSet(IEnumerable<string>? inputs)
     {
         var added = 0;
-        foreach (var input in (serviceWords ?? []).Concat(userInputs ?? []))
+        foreach (var input in inputs ?? [])
         {
             if (added++ >= MaximumInputs) break;
             if (!string.IsNullOrWhiteSpace(input)) Add(input);

@@ -4,7 +4,7 @@ namespace TakeoverRules.Passwords;
 
 /// <summary>
 /// What a password must satisfy, separate from the strength estimate. Use <see cref="Nist"/> or <see cref="NistMultiFactor"/>
-/// (NIST SP 800-63B rev. 4, §3.1.1.2) or build a broker policy with <c>with</c> / object initialisers, then call
+/// (NIST SP 800-63B rev. 4, §3.1.1, passwords) or build a broker policy with <c>with</c> / object initialisers, then call
 /// <see cref="Validate"/> (or let <see cref="PasswordPolicyChecker"/> do it).
 /// </summary>
 /// <remarks>

@@ -10,7 +10,7 @@ namespace TakeoverRules.Passwords;
 public sealed class PasswordPolicyChecker
 {
     private readonly IPasswordBlocklist _blocklist;
-    private readonly string[] _serviceWords;
+    private readonly ContextWordSet _serviceWords;
     private readonly PasswordStrengthEstimator _estimator;
 
     /// <summary>Creates a checker for <paramref name="policy"/>.</summary>
@@ -31,7 +31,7 @@ public sealed class PasswordPolicyChecker
         Policy = policy;
         _blocklist = blocklist ?? PasswordBlocklist.CommonPasswords();
         _estimator = estimator ?? PasswordStrength.DefaultEstimator;
-        _serviceWords = serviceWords?.Where(w => !string.IsNullOrWhiteSpace(w)).Take(ContextWordSet.MaximumInputs).ToArray() ?? [];
+        _serviceWords = new ContextWordSet(serviceWords);
     }
 
     /// <summary>The policy this checker applies.</summary>
@@ -94,8 +94,9 @@ public sealed class PasswordPolicyChecker
 
             if (Policy.CheckContextWords)
             {
-                var words = new ContextWordSet(_serviceWords, userInputs);
-                if (!words.IsEmpty && (words.Matches(folded) || (core is not null && words.Matches(core)) || words.Matches(ContextWordSet.Compact(folded))))
+                // Built per call from this user's inputs; the service words were built once.
+                var userWords = userInputs is { Count: > 0 } ? new ContextWordSet(userInputs) : null;
+                if (IsContextWord(_serviceWords, folded, core) || (userWords is not null && IsContextWord(userWords, folded, core)))
                 {
                     violations.Add(new(PasswordPolicyViolationCode.ContextWord));
                 }
@@ -112,6 +113,9 @@ public sealed class PasswordPolicyChecker
 
     /// <summary>Describes the checker by its policy name only.</summary>
     public override string ToString() => $"PasswordPolicyChecker ({Policy.Name})";
+
+    private static bool IsContextWord(ContextWordSet words, string folded, string? core) =>
+        !words.IsEmpty && (words.Matches(folded) || (core is not null && words.Matches(core)) || words.Matches(ContextWordSet.Compact(folded)));
 
     private static CharacterClasses Classify(Rune rune, ref bool hasControl)
     {

@@ -6,13 +6,16 @@ namespace TakeoverRules.Passwords;
 /// <summary>
 /// Checks passwords offline against a local Pwned Passwords SHA-1 file sorted by hash (the "ordered by hash" download,
 /// or the output of <c>haveibeenpwned-downloader</c>): one <c>HASH:COUNT</c> or <c>HASH</c> line per entry, LF or CRLF,
-/// hex in either case. Each lookup is a binary search over byte offsets that reads about 25 lines of a few dozen bytes
-/// each, so the file (tens of GB) is never loaded into memory. Thread-safe; dispose to close the file.
+/// hex in either case. Each lookup is a binary search over byte offsets, one 128-byte read a step, ending with one
+/// 4 KB read, so the file (tens of GB) is never loaded into memory. Thread-safe; dispose to close the file.
 /// </summary>
 public sealed class PwnedPasswordsHashFile : IBreachedPasswordChecker, IDisposable
 {
     // A line is 40 hex digits, ':', a count of at most 18 digits and CRLF; longer means it is not this format.
     private const int MaxLineBytes = 64;
+
+    // Below this many bytes the binary search stops and the remaining lines are read in one go.
+    private const int ScanWindowBytes = 4096;
 
     private readonly SafeFileHandle _handle;
     private readonly long _start;
@@ -45,8 +48,8 @@ public sealed class PwnedPasswordsHashFile : IBreachedPasswordChecker, IDisposab
 
             // Skip a UTF-8 byte-order mark and ignore trailing blank lines, so an edited file still searches cleanly.
             long start = 0;
-            var head = RandomAccess.Read(handle, probe[..(int)Math.Min(3, length)], 0);
-            if (head == 3 && probe[0] == 0xEF && probe[1] == 0xBB && probe[2] == 0xBF) start = 3;
+            var bomLength = RandomAccess.Read(handle, probe[..(int)Math.Min(3, length)], 0);
+            if (bomLength == 3 && probe[0] == 0xEF && probe[1] == 0xBB && probe[2] == 0xBF) start = 3;
             var end = length;
             while (end > start)
             {
@@ -58,8 +61,8 @@ public sealed class PwnedPasswordsHashFile : IBreachedPasswordChecker, IDisposab
             if (end <= start) throw new InvalidDataException($"{path}: the file has no hash lines.");
 
             var file = new PwnedPasswordsHashFile(path, handle, start, end);
-            var first = file.ReadLine(start, probe, out var line, out _);
-            if (first is { } problem) throw new InvalidDataException($"{path}: {problem}.");
+            var head = probe[..RandomAccess.Read(handle, probe[..(int)Math.Min(probe.Length, end - start)], start)];
+            if (!file.TrySplitLine(head, start, out var line, out _)) throw new InvalidDataException($"{path}: line 1 is longer than {MaxLineBytes.ToString(CultureInfo.InvariantCulture)} bytes.");
             var hashLength = line.IndexOf((byte)':') is var colon and >= 0 ? colon : line.Length;
             if (!TryParse(line, out _, out _))
             {
@@ -104,36 +107,45 @@ public sealed class PwnedPasswordsHashFile : IBreachedPasswordChecker, IDisposab
     /// <summary>Looks up 40 hex digits (either case). Internal so benchmarks and tests can probe hashes directly.</summary>
     internal BreachCheckResult CheckHash(ReadOnlySpan<byte> hex)
     {
-        Span<byte> buffer = stackalloc byte[MaxLineBytes];
         try
         {
             // Invariant: lo is the start of a line, and the matching line, if any, starts in [lo, hi).
             var lo = _start;
             var hi = _end;
-            while (lo < hi)
+            Span<byte> probe = stackalloc byte[2 * MaxLineBytes];
+            while (hi - lo > ScanWindowBytes)
             {
                 var mid = lo + ((hi - lo) / 2);
-                var seek = NextLineStart(mid, lo, buffer, out var lineStart);
-                if (seek is { } seekProblem) return Malformed(seekProblem);
+
+                // One read from the byte before mid finds the next line start and holds that whole line.
+                var from = mid - 1;
+                var window = probe[..RandomAccess.Read(_handle, probe[..(int)Math.Min(probe.Length, _end - from)], from)];
+                var newline = window.IndexOf((byte)'\n');
+                if (newline < 0 && from + window.Length >= _end)
+                {
+                    hi = mid;
+                    continue;
+                }
+
+                if (newline is < 0 or >= MaxLineBytes)
+                {
+                    return Malformed($"byte offset {from.ToString(CultureInfo.InvariantCulture)}: no line break within {MaxLineBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+                }
+
+                var lineStart = from + newline + 1;
                 if (lineStart >= hi)
                 {
                     hi = mid;
                     continue;
                 }
 
-                if (ReadLine(lineStart, buffer, out var line, out var next) is { } readProblem) return Malformed(readProblem);
-                if (!TryParse(line, out var hashLength, out var count))
-                {
-                    return Malformed($"byte offset {lineStart.ToString(CultureInfo.InvariantCulture)}: not HASH or HASH:COUNT with a 40-hex-digit SHA-1");
-                }
-
-                var order = PwnedPasswordHash.CompareHex(hex, line[..hashLength]);
-                if (order == 0) return count == 0 ? BreachCheckResult.NotFound : BreachCheckResult.Found(count);
+                if (!TrySplitLine(window[(newline + 1)..], lineStart, out var line, out var next)) return LineTooLong(lineStart);
+                if (Compare(hex, line, lineStart, out var order) is { } result) return result;
                 if (order < 0) hi = lineStart;
                 else lo = next;
             }
 
-            return BreachCheckResult.NotFound;
+            return ScanWindow(hex, lo, hi);
         }
         catch (IOException ex)
         {
@@ -141,51 +153,61 @@ public sealed class PwnedPasswordsHashFile : IBreachedPasswordChecker, IDisposab
         }
     }
 
-    private static BreachCheckResult Malformed(string detail) => BreachCheckResult.Unavailable(BreachCheckFailure.MalformedData, detail);
-
-    /// <summary>The first line start at or after <paramref name="offset"/> (which is past <paramref name="lineStartBefore"/>, a known line start).</summary>
-    private string? NextLineStart(long offset, long lineStartBefore, Span<byte> buffer, out long lineStart)
+    /// <summary>Reads the few lines left in [lo, hi) at once and scans them in order.</summary>
+    private BreachCheckResult ScanWindow(ReadOnlySpan<byte> hex, long lo, long hi)
     {
-        lineStart = offset;
-        if (offset == lineStartBefore) return null;
-
-        // Read from the byte before the offset: if it is '\n', the offset itself starts a line.
-        var from = offset - 1;
-        var read = RandomAccess.Read(_handle, buffer[..(int)Math.Min(buffer.Length, _end - from)], from);
-        var newline = buffer[..read].IndexOf((byte)'\n');
-        if (newline >= 0)
+        // Lines starting before hi may end up to one line length after it.
+        Span<byte> buffer = stackalloc byte[ScanWindowBytes + MaxLineBytes];
+        var block = buffer[..RandomAccess.Read(_handle, buffer[..(int)Math.Min(buffer.Length, _end - lo)], lo)];
+        var position = 0;
+        while (lo + position < hi)
         {
-            lineStart = from + newline + 1;
-            return null;
+            var lineStart = lo + position;
+            if (!TrySplitLine(block[position..], lineStart, out var line, out var next)) return LineTooLong(lineStart);
+            if (Compare(hex, line, lineStart, out var order) is { } result) return result;
+            if (order < 0) break;
+            position = (int)(next - lo);
         }
 
-        if (from + read >= _end)
-        {
-            lineStart = _end;
-            return null;
-        }
-
-        return $"byte offset {from.ToString(CultureInfo.InvariantCulture)}: no line break within {MaxLineBytes.ToString(CultureInfo.InvariantCulture)} bytes";
+        return BreachCheckResult.NotFound;
     }
 
-    private string? ReadLine(long lineStart, Span<byte> buffer, out ReadOnlySpan<byte> line, out long next)
+    /// <summary>Parses a line and compares it with the hash: a result to stop at (found or malformed), or null and the order to go on.</summary>
+    private static BreachCheckResult? Compare(ReadOnlySpan<byte> hex, ReadOnlySpan<byte> line, long lineStart, out int order)
     {
-        var read = RandomAccess.Read(_handle, buffer[..(int)Math.Min(buffer.Length, _end - lineStart)], lineStart);
-        var window = buffer[..read];
-        var newline = window.IndexOf((byte)'\n');
-        if (newline < 0 && lineStart + read < _end)
+        order = 0;
+        if (!TryParse(line, out var hashLength, out var count))
+        {
+            return Malformed($"byte offset {lineStart.ToString(CultureInfo.InvariantCulture)}: not HASH or HASH:COUNT with a 40-hex-digit SHA-1");
+        }
+
+        order = PwnedPasswordHash.CompareHex(hex, line[..hashLength]);
+        if (order != 0) return null;
+        return count == 0 ? BreachCheckResult.NotFound : BreachCheckResult.Found(count);
+    }
+
+    /// <summary>Cuts the line that starts <paramref name="span"/>; false when no line break follows within a line's length and the file goes on.</summary>
+    private bool TrySplitLine(ReadOnlySpan<byte> span, long lineStart, out ReadOnlySpan<byte> line, out long next)
+    {
+        var newline = span.IndexOf((byte)'\n');
+        var atEnd = lineStart + span.Length >= _end;
+        if (newline >= MaxLineBytes || (newline < 0 && (!atEnd || span.Length >= MaxLineBytes)))
         {
             line = default;
             next = lineStart;
-            return $"byte offset {lineStart.ToString(CultureInfo.InvariantCulture)}: line longer than {MaxLineBytes.ToString(CultureInfo.InvariantCulture)} bytes";
+            return false;
         }
 
-        var length = newline < 0 ? read : newline;
+        line = newline < 0 ? span : span[..newline];
         next = newline < 0 ? _end : lineStart + newline + 1;
-        line = window[..length];
         if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
-        return null;
+        return true;
     }
+
+    private static BreachCheckResult LineTooLong(long lineStart) => Malformed(
+        $"byte offset {lineStart.ToString(CultureInfo.InvariantCulture)}: line longer than {MaxLineBytes.ToString(CultureInfo.InvariantCulture)} bytes");
+
+    private static BreachCheckResult Malformed(string detail) => BreachCheckResult.Unavailable(BreachCheckFailure.MalformedData, detail);
 
     private static bool TryParse(ReadOnlySpan<byte> line, out int hashLength, out long? count)
     {

@@ -90,7 +90,7 @@ public sealed class PwnedPasswordsHashFileTests : IDisposable
 
     [Fact]
     public void Lookups_agree_with_an_in_memory_set_for_random_files() =>
-        Gen.Select(Gen.Byte.Array[20].Array[1, 300], Gen.Byte.Array[20].Array[1, 30], Gen.Bool)
+        Gen.Select(Gen.Byte.Array[20].Array[1, 2000], Gen.Byte.Array[20].Array[1, 30], Gen.Bool)
             .Sample((present, probes, crlf) =>
             {
                 var known = present.Select(b => (Convert.ToHexString(b), (long?)(b[0] + 1))).DistinctBy(k => k.Item1).ToList();
@@ -108,7 +108,7 @@ public sealed class PwnedPasswordsHashFileTests : IDisposable
                 }
 
                 return true;
-            }, iter: 200);
+            }, iter: 40);
 
     [Fact]
     public void A_malformed_line_met_during_the_search_is_unavailable_naming_its_byte_offset()
@@ -122,6 +122,20 @@ public sealed class PwnedPasswordsHashFileTests : IDisposable
 
         result.Failure.Should().Be(BreachCheckFailure.MalformedData);
         result.Detail.Should().StartWith("byte offset ");
+    }
+
+    [Fact]
+    public void An_overlong_line_met_during_the_search_is_unavailable_not_a_hang()
+    {
+        var lines = Enumerable.Range(0, 2001).Select(i => i == 1000 ? new string('F', 300) : $"{i:D40}:1");
+        var path = Path.Combine(_directory, "overlong.txt");
+        File.WriteAllText(path, string.Join("\r\n", lines));
+        using var file = PwnedPasswordsHashFile.Open(path);
+
+        var result = file.CheckHash(Encoding.ASCII.GetBytes($"{1000:D40}"));
+
+        result.Failure.Should().Be(BreachCheckFailure.MalformedData);
+        result.Detail.Should().MatchRegex("^byte offset [0-9]+: (no line break|line longer)");
     }
 
     [Fact]
