@@ -175,7 +175,7 @@ internal sealed partial class FactsReader
         var grade = RequiredEnum<EvidenceGrade>(s.Grade, path, "grade");
         return id is null || title is null || publisher is null || grade is null || url.Failed || published.Failed
             ? null
-            : new FactSource(id, title, publisher, url.Value!, published.Value, grade.Value);
+            : new FactSource(id, title, publisher, url.Value, published.Value, grade.Value);
     }
 
     private Fact? ReadFact(FactDto f, string path)
