@@ -43,7 +43,8 @@ internal static class CompensationCommand
             if (registry is null) return ExitCodes.UsageError;
             var soldYen = Amount(parse, sold);
             var boughtYen = Amount(parse, bought);
-            var actions = (soldYen > 0 ? TakeoverActions.HoldingsSold : 0) | (boughtYen > 0 ? TakeoverActions.StocksBought : 0)
+            var currentYen = Amount(parse, current);
+            var actions = (soldYen > 0 ? TakeoverActions.HoldingsSold : 0) | (boughtYen > 0 || currentYen > 0 ? TakeoverActions.StocksBought : 0)
                 | (parse.GetValue(margin) ? TakeoverActions.MarginUsed : 0) | (parse.GetValue(withdrawal) ? TakeoverActions.CashWithdrawn : 0);
             var @case = new CompensationCase
             {
@@ -53,7 +54,7 @@ internal static class CompensationCommand
                 Actions = actions,
                 SaleProceeds = soldYen,
                 PurchaseCost = boughtYen,
-                CurrentValueOfPurchases = Amount(parse, current),
+                CurrentValueOfPurchases = currentYen,
                 Fees = Amount(parse, fees),
                 CurrentValueOfSoldHoldings = parse.GetValue(soldValue) is null ? null : Amount(parse, soldValue),
                 MfaEnabled = YesNo(parse.GetValue(mfa), "on"),

@@ -89,6 +89,18 @@ public sealed class CompensationCommandTests
     }
 
     [Fact]
+    public void A_current_value_alone_counts_as_stocks_bought()
+    {
+        var run = Cli.Run("compensation", "--broker", "sbi", "--incident-date", "2025-04-30", "--current-value", "100");
+
+        run.ExitCode.Should().Be(0, "stderr was: {0}", run.Stderr);
+    }
+
+    [Fact]
+    public void Help_lists_the_amount_and_circumstance_options() =>
+        Cli.Run("compensation", "--help").Stdout.Should().Contain("--incident-date").And.Contain("--sold").And.Contain("--phishing").And.Contain("--as-of");
+
+    [Fact]
     public void Missing_required_options_are_usage_errors() =>
         Cli.Run("compensation", "--broker", "rakuten").ExitCode.Should().Be(2);
 

@@ -140,6 +140,28 @@ public sealed class FactsUpdateTests
     }
 
     [Fact]
+    public void A_section_with_more_entries_than_the_limit_is_rejected_as_a_whole()
+    {
+        var facts = string.Join(",", Enumerable.Range(0, 5_001).Select(i =>
+            $$"""{ "id": "f{{i}}", "topic": "statistics", "key": "same", "statement": { "ja": "x", "en": "x" }, "quantity": { "value": {{i}}, "unit": "count", "qualifier": "asReported" }, "asOf": "2026-01-01", "basis": "published", "sources": ["fsa-chuui-phishing"], "grade": "primary" }"""));
+
+        var result = Embedded.ApplyUpdate($$"""{ "schema": 1, "version": "v", "date": "2027-01-01", "facts": [{{facts}}] }""");
+
+        result.Errors.Should().ContainSingle().Which.Should().Be(new FactsLoadError("$.facts", "facts", "too many entries (5001; limit 5000)"));
+    }
+
+    [Fact]
+    public void Many_same_day_figures_for_one_question_are_all_kept_and_reported_as_a_conflict()
+    {
+        var facts = string.Join(",", Enumerable.Range(0, 3).Select(i =>
+            $$"""{ "id": "f{{i}}", "topic": "statistics", "key": "same", "statement": { "ja": "x", "en": "x" }, "quantity": { "value": {{i}}, "unit": "count", "qualifier": "asReported" }, "asOf": "2026-01-01", "basis": "published", "sources": ["fsa-chuui-phishing"], "grade": "primary" }"""));
+
+        var registry = Embedded.ApplyUpdate($$"""{ "schema": 1, "version": "v", "date": "2027-01-01", "facts": [{{facts}}] }""").Registry;
+
+        registry.Conflicts().Single(c => c.Key == "same").Facts.Should().HaveCount(3);
+    }
+
+    [Fact]
     public void A_missing_update_file_is_an_error_not_an_exception()
     {
         var result = Embedded.ApplyUpdateFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json"));

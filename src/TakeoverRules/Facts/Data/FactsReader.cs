@@ -25,6 +25,8 @@ internal sealed partial class FactsReader
 {
     public const int SupportedSchema = 1;
 
+    public const int MaxEntriesPerSection = 5_000;
+
     private static readonly HashSet<string> Units = ["count", "JPY", "firms"];
 
     private readonly List<FactsLoadError> _errors = [];
@@ -73,11 +75,23 @@ internal sealed partial class FactsReader
     {
         if (updates is null) return baseItems;
         var merged = new List<T?>(baseItems ?? []);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < merged.Count; i++)
+        {
+            if (id(merged[i]) is { } k) index.TryAdd(k, i);
+        }
+
         foreach (var item in updates)
         {
-            var index = merged.FindIndex(existing => id(existing) is { } k && k == id(item));
-            if (index >= 0) merged[index] = item;
-            else merged.Add(item);
+            if (id(item) is { } k && index.TryGetValue(k, out var at))
+            {
+                merged[at] = item;
+            }
+            else
+            {
+                if (id(item) is { } added) index.TryAdd(added, merged.Count);
+                merged.Add(item);
+            }
         }
 
         return merged;
@@ -113,6 +127,13 @@ internal sealed partial class FactsReader
     {
         var result = new List<T>();
         if (items is null) return result;
+        if (items.Count > MaxEntriesPerSection)
+        {
+            // Bounds the work a hostile file can cause (conflict detection compares facts of one key pairwise).
+            Error(path, path[2..], $"too many entries ({items.Count}; limit {MaxEntriesPerSection})");
+            return result;
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
@@ -154,7 +175,7 @@ internal sealed partial class FactsReader
         var grade = RequiredEnum<EvidenceGrade>(s.Grade, path, "grade");
         return id is null || title is null || publisher is null || grade is null || url.Failed || published.Failed
             ? null
-            : new FactSource(id, title, publisher, url.Value!, published.Value, grade.Value);
+            : new FactSource(id, title, publisher, url.Value, published.Value, grade.Value);
     }
 
     private Fact? ReadFact(FactDto f, string path)
