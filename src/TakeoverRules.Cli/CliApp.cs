@@ -11,6 +11,7 @@ internal static class CliApp
         var root = new RootCommand("takeover: securities-account takeover defences (証券口座乗っ取り対策) from TakeoverRules.");
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(PostureCommand.Create(console));
+        root.Subcommands.Add(RespondCommand.Create(console));
         return root;
     }
 

@@ -18,6 +18,7 @@ internal static class DemoCommand
                 .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
             console.Out.WriteLine($"TakeoverRules {version} — securities-account takeover defences (証券口座乗っ取り対策)");
             console.Out.WriteLine();
+            ResponseDemo.Write(console.Out);
             return ExitCodes.Ok;
         });
         return command;
