@@ -20,4 +20,19 @@ if (!resumed.Success || plan.ToJson().Length == 0 || posture.ToJson().Length == 
 }
 
 Console.WriteLine($"Response: {plan.Steps.Count} steps, next after resume: {resumed.Tracker!.Status.Next?.Id}; posture {posture.Overall}/100.");
+
+// Facts: the embedded JSON goes through the source-generated context; an update file is parsed and validated the same way.
+var facts = TakeoverRules.Facts.FactsRegistry.Embedded;
+var update = facts.ApplyUpdate("{ \"schema\": 1, \"version\": \"aot\", \"date\": \"2099-01-01\" }");
+var outlook = new TakeoverRules.Compensation.CompensationOutlook(update.Registry).Assess(new TakeoverRules.Compensation.CompensationCase
+{
+    BrokerId = "rakuten",
+    IncidentDate = new DateOnly(2025, 4, 30),
+    Actions = TakeoverRules.Compensation.TakeoverActions.HoldingsSold | TakeoverRules.Compensation.TakeoverActions.StocksBought,
+    SaleProceeds = 1_000_000m,
+    PurchaseCost = 1_000_000m,
+    CurrentValueOfPurchases = 400_000m,
+});
+Console.WriteLine($"Facts {facts.Version}: {facts.Facts.Count} facts, {facts.Contacts.Count} contacts; update applied: {update.Applied}; outlook: {outlook.Estimate?.Low}");
+if (!update.Applied || outlook.Estimate?.Low != 310_000m) return 1;
 return 0;

@@ -19,6 +19,7 @@ internal static class DemoCommand
             console.Out.WriteLine($"TakeoverRules {version} — securities-account takeover defences (証券口座乗っ取り対策)");
             console.Out.WriteLine();
             ResponseDemo.Write(console.Out);
+            FactsDemo.Write(console.Out);
             return ExitCodes.Ok;
         });
         return command;

@@ -203,11 +203,6 @@ public sealed class CompensationOutlook
                 "MFA was off: a report (low-authority copy) said the compensation ratio might depend on MFA use");
         }
 
-        if (policy.Id.StartsWith("sbi-neotrade.2026", StringComparison.Ordinal) && c.MfaEnabled != true)
-        {
-            notes.Add(null, "この方針はセキュリティ機能の利用状況を判断材料にする", "This policy weighs the customer's use of the security features");
-        }
-
         if (c.PoliceReportFiled != true)
         {
             notes.Add(_facts.FindFact("contacts.broker-mufg-esmart-damage"),

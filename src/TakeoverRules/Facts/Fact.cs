@@ -67,7 +67,7 @@ public readonly record struct FactQuantity(decimal Value, string Unit, QuantityQ
         return false;
     }
 
-    /// <summary>The quantity as written in reports, for example <c>約 129億円</c> style values rendered as <c>~12,900,000,000 JPY</c>.</summary>
+    /// <summary>The quantity with its qualifier, for example <c>~12,900,000,000 JPY</c> (about) or <c>&gt;5,000 count</c> (over).</summary>
     /// <returns>The formatted quantity.</returns>
     public override string ToString()
     {

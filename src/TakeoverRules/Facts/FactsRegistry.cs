@@ -25,7 +25,7 @@ public sealed class FactsRegistry
 
     private readonly FactsDocument _document;
     private readonly Dictionary<string, List<Fact>> _byKey;
-    private readonly Dictionary<string, HashSet<string>> _supersededBy;
+    private readonly Dictionary<string, DateOnly> _supersededFrom;
     private readonly Dictionary<string, Fact> _byId;
 
     private FactsRegistry(FactsDocument document, FactsData data)
@@ -46,7 +46,7 @@ public sealed class FactsRegistry
         Brokers = [.. data.Brokers.Select(b => b with { FirstReported = Facts.FirstOrDefault(f => f.Key == FirstReportedKey(b.Id)) })];
         _byId = Facts.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _byKey = Facts.GroupBy(f => f.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _supersededBy = ComputeSupersession(Facts, _byKey);
+        _supersededFrom = ComputeSupersession(Facts, _byKey, _byId);
 
         var bank = data.Regimes.Where(r => r.Sector == FinancialSector.Bank);
         var securities = data.Regimes.Where(r => r.Sector == FinancialSector.Securities);
@@ -299,43 +299,51 @@ public sealed class FactsRegistry
         _ => ("不正取引が発生した証券会社数", "Brokers with fraudulent trades"),
     };
 
-    private static Dictionary<string, HashSet<string>> ComputeSupersession(IReadOnlyList<Fact> facts, Dictionary<string, List<Fact>> byKey)
+    private static Dictionary<string, DateOnly> ComputeSupersession(IReadOnlyList<Fact> facts, Dictionary<string, List<Fact>> byKey, Dictionary<string, Fact> byId)
     {
-        // supersededBy[f] = ids of facts that replace f. A newer fact with the same key replaces an older one unless
-        // it is weaker evidence: a low-authority or unverified report never overrides a stronger one.
-        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        void Add(string older, string newer)
+        // supersededFrom[f] = the first day a fact replacing f is known. A newer fact with the same key replaces an
+        // older one unless it is weaker evidence: a low-authority or unverified report never overrides a stronger
+        // one. One sweep per key, newest first, keeps this O(n log n) even for a hostile update file.
+        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        void Add(string older, DateOnly from)
         {
-            if (!result.TryGetValue(older, out var set)) result[older] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(newer);
+            if (!result.TryGetValue(older, out var existing) || from < existing) result[older] = from;
         }
 
+        var grades = Enum.GetValues<EvidenceGrade>();
         foreach (var list in byKey.Values)
         {
-            foreach (var older in list)
+            // earliestLater[g] = earliest KnownFrom among facts of grade g strictly newer than the group being processed.
+            var earliestLater = new DateOnly?[grades.Length];
+            foreach (var group in list.GroupBy(f => f.KnownFrom).OrderByDescending(g => g.Key))
             {
-                foreach (var newer in list)
+                foreach (var older in group)
                 {
-                    var stronger = newer.Grade <= older.Grade || newer.Grade <= EvidenceGrade.Press;
-                    if (newer.KnownFrom > older.KnownFrom && stronger) Add(older.Id, newer.Id);
+                    foreach (var grade in grades)
+                    {
+                        var stronger = grade <= older.Grade || grade <= EvidenceGrade.Press;
+                        if (stronger && earliestLater[(int)grade] is { } from) Add(older.Id, from);
+                    }
                 }
+
+                foreach (var fact in group) earliestLater[(int)fact.Grade] = group.Key;
             }
         }
 
         foreach (var fact in facts)
         {
-            foreach (var target in fact.Supersedes) Add(target, fact.Id);
+            foreach (var target in fact.Supersedes)
+            {
+                if (byId.ContainsKey(target)) Add(target, fact.KnownFrom);
+            }
         }
 
         return result;
     }
 
-    private bool IsSupersededOn(Fact fact, DateOnly date)
-    {
-        if (fact.Basis == AsOfBasis.Before && date >= fact.AsOf.Date) return true;
-        return _supersededBy.TryGetValue(fact.Id, out var newer)
-            && newer.Any(id => _byId.TryGetValue(id, out var n) && n.KnownFrom <= date);
-    }
+    private bool IsSupersededOn(Fact fact, DateOnly date) =>
+        (fact.Basis == AsOfBasis.Before && date >= fact.AsOf.Date)
+        || (_supersededFrom.TryGetValue(fact.Id, out var from) && from <= date);
 
     private FactsLoadResult Failed(FactsLoadError error) => new(this, [error]);
 }

@@ -25,6 +25,8 @@ internal sealed partial class FactsReader
 {
     public const int SupportedSchema = 1;
 
+    public const int MaxEntriesPerSection = 5_000;
+
     private static readonly HashSet<string> Units = ["count", "JPY", "firms"];
 
     private readonly List<FactsLoadError> _errors = [];
@@ -42,7 +44,10 @@ internal sealed partial class FactsReader
 
     public static (FactsData? Data, IReadOnlyList<FactsLoadError> Errors) Read(FactsDocument document, FactsDocument lookup)
     {
+        // Sources the document does not define resolve to the lookup's valid ones (an update may cite embedded sources).
+        var lookupReader = new FactsReader(lookup);
         var reader = new FactsReader(lookup);
+        foreach (var source in lookupReader.ReadList(lookup.Sources, "$.sources", lookupReader.ReadSource)) reader._sources[source.Id] = source;
         var data = reader.ReadDocument(document);
         return reader._errors.Count == 0 ? (data, []) : (null, reader._errors);
     }
@@ -70,11 +75,23 @@ internal sealed partial class FactsReader
     {
         if (updates is null) return baseItems;
         var merged = new List<T?>(baseItems ?? []);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < merged.Count; i++)
+        {
+            if (id(merged[i]) is { } k) index.TryAdd(k, i);
+        }
+
         foreach (var item in updates)
         {
-            var index = merged.FindIndex(existing => id(existing) is { } k && k == id(item));
-            if (index >= 0) merged[index] = item;
-            else merged.Add(item);
+            if (id(item) is { } k && index.TryGetValue(k, out var at))
+            {
+                merged[at] = item;
+            }
+            else
+            {
+                if (id(item) is { } added) index.TryAdd(added, merged.Count);
+                merged.Add(item);
+            }
         }
 
         return merged;
@@ -110,6 +127,13 @@ internal sealed partial class FactsReader
     {
         var result = new List<T>();
         if (items is null) return result;
+        if (items.Count > MaxEntriesPerSection)
+        {
+            // Bounds the work a hostile file can cause (conflict detection compares facts of one key pairwise).
+            Error(path, path[2..], $"too many entries ({items.Count}; limit {MaxEntriesPerSection})");
+            return result;
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
@@ -151,7 +175,7 @@ internal sealed partial class FactsReader
         var grade = RequiredEnum<EvidenceGrade>(s.Grade, path, "grade");
         return id is null || title is null || publisher is null || grade is null || url.Failed || published.Failed
             ? null
-            : new FactSource(id, title, publisher, url.Value!, published.Value, grade.Value);
+            : new FactSource(id, title, publisher, url.Value, published.Value, grade.Value);
     }
 
     private Fact? ReadFact(FactDto f, string path)
@@ -363,6 +387,8 @@ internal sealed partial class FactsReader
             : new CompensationRegime(id, sector.Value, @case.Value, whoPays.Value, rule.Value, conditions, shares, sources, asOf.Value, grade.Value);
     }
 
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
     private void Error(string path, string field, string reason) => _errors.Add(new FactsLoadError(path, field, reason));
 
     private string? RequiredId(string? value, string path)
@@ -435,7 +461,7 @@ internal sealed partial class FactsReader
             return parsed;
         }
 
-        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(Camel));
         Error($"{path}.{field}", field, value is null ? $"is required (one of {allowed})" : $"must be one of {allowed} (was '{value}')");
         return null;
     }
@@ -547,7 +573,7 @@ internal sealed partial class FactsReader
             var best = sources.Min(s => s.Grade);
             if (g < best)
             {
-                Error(path + ".grade", "grade", $"'{value}' is stronger than every source (best is '{best}')");
+                Error(path + ".grade", "grade", $"'{value}' is stronger than every source (best is '{Camel(best.ToString())}')");
                 return null;
             }
         }

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace TakeoverRules.Cli.Tests.Commands;
+
+public sealed class FactsCommandTests
+{
+    [Fact]
+    public void Contacts_list_the_confirmed_numbers_with_their_sources()
+    {
+        var run = Cli.Run("facts", "--topic", "contacts");
+
+        run.ExitCode.Should().Be(0, "stderr was: {0}", run.Stderr);
+        run.Stdout.Should().Contain("#9110").And.Contain("188").And.Contain("0570-016811").And.Contain("0120-64-5005")
+            .And.Contain("https://www.npa.go.jp/cyber/soudan.htm");
+        run.Stdout.Should().NotContain("Statistics");
+    }
+
+    [Fact]
+    public void As_of_a_date_before_the_agreement_shows_the_statements_of_the_time_and_no_agreement()
+    {
+        var run = Cli.Run("facts", "--as-of", "2025-04-30", "--topic", "policies");
+
+        run.ExitCode.Should().Be(0);
+        run.Stdout.Should().Contain("Morita").And.Contain("Terms before the policy change");
+        run.Stdout.Should().NotContain("ten-firm agreement");
+    }
+
+    [Fact]
+    public void Json_output_is_valid_and_carries_sources_and_grades()
+    {
+        var run = Cli.Run("facts", "--topic", "stats", "--format", "json");
+
+        run.ExitCode.Should().Be(0);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var facts = doc.RootElement.GetProperty("facts");
+        facts.GetArrayLength().Should().BeGreaterThan(50);
+        facts.EnumerateArray().Should().OnlyContain(f => f.GetProperty("sources").GetArrayLength() > 0);
+        doc.RootElement.GetProperty("conflicts").EnumerateArray().Select(c => c.GetProperty("key").GetString())
+            .Should().Contain("fsa-stats/2025-04/fraudulentTrades");
+    }
+
+    [Fact]
+    public void Markdown_for_a_broker_shows_its_policies_in_a_table()
+    {
+        var run = Cli.Run("facts", "--broker", "sbi-neotrade", "--format", "md");
+
+        run.ExitCode.Should().Be(0);
+        run.Stdout.Should().Contain("| Policy | Brokers |").And.Contain("sbi-neotrade").And.Contain("2026-01-10");
+    }
+
+    [Fact]
+    public void Japanese_output_uses_the_japanese_wording()
+    {
+        var run = Cli.Run("facts", "--topic", "laws", "--lang", "ja");
+
+        run.Stdout.Should().Contain("平成17年法律第94号");
+    }
+
+    [Fact]
+    public void An_unknown_broker_is_a_usage_error_listing_the_known_ids()
+    {
+        var run = Cli.Run("facts", "--broker", "nosuch");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("unknown broker 'nosuch'").And.Contain("rakuten");
+        run.Stdout.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_bad_date_is_a_usage_error_naming_the_option_and_value()
+    {
+        var run = Cli.Run("facts", "--as-of", "2025-13-01");
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("--as-of: must be a date yyyy-MM-dd (was '2025-13-01')");
+    }
+
+    [Fact]
+    public void A_broken_facts_file_is_reported_with_paths_and_nothing_is_printed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+        File.WriteAllText(path, """{ "schema": 1, "version": "v", "date": "2027-01-01", "contacts": [ { "id": "x", "kind": "nope" } ] }""");
+        try
+        {
+            var run = Cli.Run("facts", "--facts-file", path);
+
+            run.ExitCode.Should().Be(2);
+            run.Stderr.Should().Contain("$.contacts[0].kind").And.Contain("was 'nope'");
+            run.Stdout.Should().BeEmpty();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Help_describes_every_option() =>
+        Cli.Run("facts", "--help").Stdout.Should().Contain("--as-of").And.Contain("--broker").And.Contain("--topic").And.Contain("--format");
+}
