@@ -32,15 +32,32 @@ internal static class RespondCommand
         {
             Description = "When it was discovered, ISO 8601 (e.g. 2025-05-03T23:10); without an offset, Japan time",
         };
+        var progress = new Option<FileInfo?>("--progress")
+        {
+            Description = "Resume from a progress file saved by ResponseTracker.ToJson: the plan comes from its context, and done steps and kept evidence are ticked",
+        };
         var language = CommonOptions.Language();
         var format = CommonOptions.Format(OutputFormat.Md, OutputFormat.Text, OutputFormat.Json);
 
         var command = new Command("respond", "What to do after a securities-account takeover: ordered steps with sourced contacts, evidence to keep and how to know each is done.")
         {
-            broker, noticedBy, withdrawal, accountChanged, tradingStopped, reused, largeLoss, discovered, language, format,
+            broker, noticedBy, withdrawal, accountChanged, tradingStopped, reused, largeLoss, discovered, progress, language, format,
         };
+        Option[] contextOptions = [broker, noticedBy, withdrawal, accountChanged, tradingStopped, reused, largeLoss, discovered];
         command.SetAction(parse =>
         {
+            var lang = parse.GetValue(language)!;
+            if (parse.GetValue(progress) is { } file)
+            {
+                if (contextOptions.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } clash)
+                {
+                    console.Error.WriteLine($"error: --progress and {clash.Name}: the progress file holds the incident; give one, not both");
+                    return ExitCodes.UsageError;
+                }
+
+                return Resume(console, planner, file, lang, parse.GetValue(format));
+            }
+
             DateTimeOffset? at = null;
             if (parse.GetValue(discovered) is { } text)
             {
@@ -74,7 +91,6 @@ internal static class RespondCommand
                 return ExitCodes.UsageError;
             }
 
-            var lang = parse.GetValue(language)!;
             console.Out.Write(parse.GetValue(format) switch
             {
                 OutputFormat.Json => plan.ToJson() + "\n",
@@ -84,6 +100,48 @@ internal static class RespondCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int Resume(CliConsole console, ResponsePlanner planner, FileInfo file, string lang, OutputFormat format)
+    {
+        string json;
+        try
+        {
+            if (file.Exists && file.Length > ResponseTracker.MaxJsonLength * 4L)
+            {
+                console.Error.WriteLine($"error: --progress {file.FullName}: too large ({file.Length} bytes)");
+                return ExitCodes.UsageError;
+            }
+
+            json = File.ReadAllText(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: --progress {file.FullName}: cannot read ({ex.Message})");
+            return ExitCodes.UsageError;
+        }
+
+        var result = ResponseTracker.FromJson(json, planner);
+        if (result.Tracker is not { } tracker)
+        {
+            foreach (var error in result.Errors)
+            {
+                console.Error.WriteLine($"error: --progress {file.FullName}: {error}");
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        var status = tracker.Status;
+        console.Out.Write(format switch
+        {
+            OutputFormat.Json => tracker.Plan.ToJson() + "\n",
+            OutputFormat.Text => tracker.Plan.ToChatText(lang) + "\n"
+                + (status.Next is { } next ? new BilingualText($"次: {next.Order}. {next.Title.Ja}", $"Next: {next.Order}. {next.Title.En}").In(lang) + "\n" : "")
+                + string.Concat(status.Missing.Select(m => m.Item.Id).Distinct().Select(id => new BilingualText($"未記録: {id}\n", $"Missing: {id}\n").In(lang))),
+            _ => tracker.Plan.ToMarkdown(lang, tracker),
+        });
+        return ExitCodes.Ok;
     }
 
     private static Option<string> YesNo(string name, string description)

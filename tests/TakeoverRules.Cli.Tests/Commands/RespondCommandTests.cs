@@ -63,6 +63,54 @@ public sealed class RespondCommandTests
     }
 
     [Fact]
+    public void A_progress_file_resumes_the_plan_ticks_done_steps_and_names_what_is_missing()
+    {
+        var planner = new TakeoverRules.Response.ResponsePlanner(TakeoverRules.Facts.FactsRegistry.Embedded);
+        var tracker = TakeoverRules.Response.ResponseTracker.Start(planner.Create(new TakeoverRules.Response.IncidentContext { BrokerId = "matsui" }))
+            .MarkDone("contact-broker").MarkDone("report-police");
+        var file = Path.Combine(Path.GetTempPath(), $"progress-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, tracker.ToJson());
+        try
+        {
+            var md = Cli.Run("respond", "--progress", file);
+            md.ExitCode.Should().Be(0, "stderr was: {0}", md.Stderr);
+            md.Stdout.Should().Contain("Broker: ").And.Contain("- [x] **1. ").And.Contain("## Still missing");
+
+            var text = Cli.Run("respond", "--progress", file, "--format", "text");
+            text.StdoutLines.Should().Contain("Next: 2. Change the login password and trading PIN").And.Contain("Missing: police-receipt-number");
+
+            var clash = Cli.Run("respond", "--progress", file, "--broker", "sbi");
+            clash.ExitCode.Should().Be(2);
+            clash.Stderr.Should().Contain("--progress and --broker");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_broken_progress_file_lists_every_problem_with_its_path()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"progress-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{"version":1,"context":{},"done":[{"stepId":"x"},{"stepId":"y"}]}""");
+        try
+        {
+            var run = Cli.Run("respond", "--progress", file);
+
+            run.ExitCode.Should().Be(2);
+            run.Stdout.Should().BeEmpty();
+            run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+                $"error: --progress {file}: $.done[0].stepId: the plan has no such step (was x)",
+                $"error: --progress {file}: $.done[1].stepId: the plan has no such step (was y)");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Help_describes_every_option() =>
         Cli.Run("respond", "--help").Stdout.Should().Contain("--broker").And.Contain("--noticed-by").And.Contain("--withdrawal-seen")
             .And.Contain("--lang").And.Contain("--format").And.Contain("--discovered");
