@@ -15,6 +15,10 @@ internal static class CliApp
         root.Subcommands.Add(FactsCommand.Create(console));
         root.Subcommands.Add(CompensationCommand.Create(console));
         root.Subcommands.Add(PostureCommand.Create(console));
+        root.Subcommands.Add(PostureCommand.Create(console));
+        root.Subcommands.Add(RespondCommand.Create(console));
+        root.Subcommands.Add(FactsCommand.Create(console));
+        root.Subcommands.Add(CompensationCommand.Create(console));
         return root;
     }
 

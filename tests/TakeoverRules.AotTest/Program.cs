@@ -20,6 +20,20 @@ Console.WriteLine($"Event format v1: read {read.Value.Type} {read.Value.Id}; bad
 var policy = new TakeoverRules.Passwords.PasswordPolicyChecker(TakeoverRules.Passwords.PasswordPolicy.Nist).Check("password");
 var pin = TakeoverRules.Passwords.TradingPinChecker.Check("1234");
 Console.WriteLine($"Passwords: policy compliant={policy.IsCompliant}, PIN acceptable={pin.IsAcceptable}");
+// Response and prevention: a plan from the embedded facts, tracker JSON round trip, posture with its SVG.
+var plan = new TakeoverRules.Response.ResponsePlanner(TakeoverRules.Facts.FactsRegistry.Embedded)
+    .Create(new TakeoverRules.Response.IncidentContext { BrokerId = "sbi", WithdrawalSeen = true });
+var tracker = TakeoverRules.Response.ResponseTracker.Start(plan).MarkDone("contact-broker");
+var resumed = TakeoverRules.Response.ResponseTracker.FromJson(tracker.ToJson(), new TakeoverRules.Response.ResponsePlanner(TakeoverRules.Facts.FactsRegistry.Embedded));
+var posture = TakeoverRules.Prevention.SecurityPosture.Assess(new TakeoverRules.Prevention.SecurityPostureInput());
+if (!resumed.Success || plan.ToJson().Length == 0 || posture.ToJson().Length == 0 || !posture.ToRadarSvg("ja").StartsWith("<svg", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine("response/prevention: round trip failed: " + string.Join("; ", resumed.Errors));
+    return 1;
+}
+
+Console.WriteLine($"Response: {plan.Steps.Count} steps, next after resume: {resumed.Tracker!.Status.Next?.Id}; posture {posture.Overall}/100.");
+
 // Facts: the embedded JSON goes through the source-generated context; an update file is parsed and validated the same way.
 var facts = TakeoverRules.Facts.FactsRegistry.Embedded;
 var update = facts.ApplyUpdate("{ \"schema\": 1, \"version\": \"aot\", \"date\": \"2099-01-01\" }");

@@ -21,6 +21,7 @@ internal static class DemoCommand
             DetectionDemo.Write(console.Out);
             console.Out.WriteLine();
             PasswordsDemo.Write(console.Out);
+            ResponseDemo.Write(console.Out);
             FactsDemo.Write(console.Out);
             return ExitCodes.Ok;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TakeoverRules.Detection;
+using TakeoverRules.Passwords;
 using TakeoverRules.Prevention;
 
 namespace TakeoverRules.Cli.Commands;
@@ -49,7 +50,7 @@ internal static class PostureCommand
         var mfa = Choice("--mfa", "Second factor at login", Mfa, "none");
         var passwordScore = new Option<int>("--password-score")
         {
-            Description = "Login password strength, 0 (too guessable) to 4 (very unguessable), as a zxcvbn-family estimator reports it (default 0)",
+            Description = "Login password strength, 0 (too guessable) to 4 (very unguessable), as a zxcvbn-family estimator reports it",
             DefaultValueFactory = _ => 0,
         };
         passwordScore.Validators.Add(result =>
@@ -57,6 +58,10 @@ internal static class PostureCommand
             var value = result.GetValueOrDefault<int>();
             if (value is < 0 or > 4) result.AddError($"--password-score: must be 0 to 4 (was {value})");
         });
+        var passwordStdin = new Option<bool>("--password-stdin")
+        {
+            Description = "Read the login password from the first line of stdin and score it with the estimator (it is never printed); replaces --password-score",
+        };
         var reuse = Choice("--reuse", "Is the password used elsewhere", Reuse, "unsure");
         var notifications = Choice("--notifications", "Notifications switched on", Notifications, "none");
         var access = Choice("--access", "How the login page is reached", Access, "links");
@@ -68,11 +73,17 @@ internal static class PostureCommand
 
         var command = new Command("posture", "Assess account security from your answers: a score per factor, the most valuable next action first, and an optional radar chart (SVG).")
         {
-            mfa, passwordScore, reuse, notifications, access, checks, pin, language, format, svg,
+            mfa, passwordScore, passwordStdin, reuse, notifications, access, checks, pin, language, format, svg,
         };
         command.SetAction(parse =>
         {
-            var posture = SecurityPosture.Assess(new SecurityPostureInput
+            if (parse.GetValue(passwordStdin) && parse.GetResult(passwordScore) is { Implicit: false })
+            {
+                console.Error.WriteLine("error: --password-score and --password-stdin: give one, not both");
+                return ExitCodes.UsageError;
+            }
+
+            var input = new SecurityPostureInput
             {
                 Mfa = Mfa[parse.GetValue(mfa)!],
                 PasswordScore = parse.GetValue(passwordScore),
@@ -81,7 +92,24 @@ internal static class PostureCommand
                 Access = Access[parse.GetValue(access)!],
                 AccountChecks = Checks[parse.GetValue(checks)!],
                 TradingPin = Pin[parse.GetValue(pin)!],
-            });
+            };
+            SecurityPosture posture;
+            if (parse.GetValue(passwordStdin))
+            {
+                var password = console.In.ReadLine();
+                if (string.IsNullOrEmpty(password))
+                {
+                    console.Error.WriteLine("error: --password-stdin: stdin held no password (the first line was empty)");
+                    return ExitCodes.UsageError;
+                }
+
+                posture = SecurityPosture.Assess(input, PasswordStrength.Estimate(password));
+            }
+            else
+            {
+                posture = SecurityPosture.Assess(input);
+            }
+
             var lang = parse.GetValue(language)!;
             if (parse.GetValue(svg) is { } file)
             {
@@ -113,7 +141,7 @@ internal static class PostureCommand
     {
         var option = new Option<string>(name)
         {
-            Description = $"{description}: {string.Join(", ", values.Keys)} (default {fallback})",
+            Description = $"{description}: {string.Join(", ", values.Keys)}",
             DefaultValueFactory = _ => fallback,
         };
         option.AcceptOnlyFromAmong([.. values.Keys]);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using TakeoverRules.Facts;
 using TakeoverRules.Response;
 
@@ -9,7 +8,7 @@ namespace TakeoverRules.Prevention;
 /// <summary>Writes a <see cref="SecurityPosture"/> as plain text, Markdown or JSON.</summary>
 internal static class PostureFormats
 {
-    public static string Json(SecurityPosture posture) => JsonSerializer.Serialize(posture, ResponseJsonContext.Default.SecurityPosture);
+    public static string Json(SecurityPosture posture) => ResponseJsonContext.Write(posture);
 
     public static string Text(SecurityPosture posture, string language, bool markdown)
     {

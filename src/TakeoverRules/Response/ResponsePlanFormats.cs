@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using TakeoverRules.Facts;
 
 namespace TakeoverRules.Response;
@@ -8,7 +7,7 @@ namespace TakeoverRules.Response;
 /// <summary>Writes a <see cref="ResponsePlan"/> as a printable Markdown checklist, a short chat message or JSON.</summary>
 internal static class ResponsePlanFormats
 {
-    public static string Json(ResponsePlan plan) => JsonSerializer.Serialize(plan, ResponseJsonContext.Default.ResponsePlan);
+    public static string Json(ResponsePlan plan) => ResponseJsonContext.Write(plan);
 
     public static string Markdown(ResponsePlan plan, string language, ResponseTracker? tracker)
     {
@@ -77,7 +76,7 @@ internal static class ResponsePlanFormats
                 .Append(step.Title.In(language));
             var phones = step.Contacts.Where(c => c.Phone is not null).Select(c => c.Phone!).Distinct().ToList();
             if (phones.Count > 0) text.Append(" ☎ ").Append(string.Join(" / ", phones));
-            else if (step.Contacts.Count == 0 && step.FindContactSafely is not null) text.Append(T(language, "(公式サイト・アプリで番号を確認)", " (number from the official site or app)"));
+            else if (step.Id == ResponseSteps.ContactBroker) text.Append(T(language, "(公式サイト・アプリで番号を確認)", " (number from the official site or app)"));
             text.AppendLine();
         }
 
@@ -94,7 +93,10 @@ internal static class ResponsePlanFormats
         if (contact.Url is not null) text.Append(", ").Append(contact.Url.AbsoluteUri);
         if (withSource)
         {
-            text.Append(T(language, " (", " (as of ")).Append(contact.AsOf.ToString()).Append(T(language, "時点、出典: ", ", source: "))
+            // A page without a date was only seen by the data set's date: say "checked", not "as of".
+            var seen = contact.AsOfBasis == AsOfBasis.SeenBy;
+            text.Append(seen ? T(language, " (", " (checked ") : T(language, " (", " (as of ")).Append(contact.AsOf.ToString())
+                .Append(seen ? T(language, "に確認、出典: ", ", source: ") : T(language, "時点、出典: ", ", source: "))
                 .Append(contact.Source.Publisher).Append(')');
         }
 

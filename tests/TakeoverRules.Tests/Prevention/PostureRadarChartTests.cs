@@ -57,16 +57,13 @@ public sealed class PostureRadarChartTests
         svg.Should().NotContain("href").And.NotContain("@import").And.NotContain("url(");
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_chart_renders_in_headless_chromium()
     {
-        if (!File.Exists(Chromium.Path))
-        {
-            // Skipped rather than failed: CI installs chromium (see .ci/run); a developer machine may not have it.
-            Console.WriteLine($"SKIPPED: {Chromium.Path} is missing; install it with 'apt-get install -y chromium fonts-noto-cjk'.");
-            return;
-        }
+        // Skipped rather than failed: CI installs chromium (see .ci/run); a developer machine may not have it.
+        Skip.IfNot(File.Exists(Chromium.Path), $"{Chromium.Path} is missing; install it with 'apt-get install -y chromium fonts-noto-cjk'.");
 
+        Chromium.JapaneseFonts().Should().NotBeEmpty("without a Japanese font the ja chart renders as boxes; install fonts-noto-cjk");
         foreach (var language in new[] { "en", "ja" })
         {
             var png = Chromium.Screenshot(SecurityPosture.Assess(SecurityPostureTests.Typical).ToRadarSvg(language), 760, 640);
@@ -82,7 +79,20 @@ public sealed class PostureRadarChartTests
 /// <summary>Runs headless Chromium once, with a fresh profile and no network features, and returns the PNG.</summary>
 internal static class Chromium
 {
-    public const string Path = "/usr/bin/chromium";
+    // TAKEOVER_CHROMIUM points elsewhere (or at nothing, to see the skip).
+    public static readonly string Path = Environment.GetEnvironmentVariable("TAKEOVER_CHROMIUM") ?? "/usr/bin/chromium";
+
+    /// <summary>The font families fontconfig offers for Japanese, as Chromium on Linux would find them.</summary>
+    public static IReadOnlyList<string> JapaneseFonts()
+    {
+        var start = new ProcessStartInfo("fc-list") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(":lang=ja");
+        start.ArgumentList.Add("family");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit(10_000);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
 
     public static byte[] Screenshot(string svg, int width, int height)
     {

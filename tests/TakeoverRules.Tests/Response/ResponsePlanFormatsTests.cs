@@ -23,7 +23,8 @@ public sealed class ResponsePlanFormatsTests
         lines.Where(l => l.StartsWith("- [ ] **")).Should().HaveCount(Plan.Steps.Count);
         lines.Should().Contain(l => l.StartsWith("- [ ] **1. ") && l.Contains($"({now})") && l.EndsWith("`contact-broker`"));
         markdown.Should().Contain("#9110").And.Contain("0120-64-5005").And.Contain("https://kabu.com/support/security/damage.html");
-        markdown.Should().Contain(language == "ja" ? "時点、出典: " : ", source: ");
+        var checkedOn = Plan.Find("report-police")!.Contacts[0].AsOf.ToString();
+        markdown.Should().Contain(language == "ja" ? $"({checkedOn}に確認、出典: 愛知県警察" : $"(checked {checkedOn}, source: 愛知県警察");
         lines.Count(l => l.StartsWith("  - [ ] ")).Should().Be(Plan.Steps.Sum(s => s.Evidence.Count));
         lines.Should().Contain(l => l.StartsWith("> "), "the out-of-hours and withdrawal notes are quoted");
         lines.Last(l => l.Length > 0).Should().Be("_" + ResponsePlan.Disclaimer.In(language) + "_");
