@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -208,6 +209,39 @@ public sealed class ScenarioResultAssertions : ReferenceTypeAssertions<ScenarioR
         var hits = Hits(indicator);
         Fail(hits.Count == 0, because, becauseArgs,
             $"Expected {{context:result}} not to flag {indicator}{{reason}}, but it did on {Quote(hits.Select(h => h.EventId).Distinct().ToList())}.");
+        return new(this);
+    }
+
+    /// <summary>
+    /// Asserts that the rendered timeline (<see cref="TimelineText"/>) equals the golden file <c>Golden/NAME.txt</c> next to
+    /// the calling test's source file. Run the tests with <c>UPDATE_GOLDEN=1</c> to write or rewrite it (see <see cref="GoldenFile"/>).
+    /// </summary>
+    /// <param name="name">File name without extension (may include sub-folders).</param>
+    /// <param name="includeHistory">Whether to render every history event.</param>
+    /// <param name="callerFilePath">Supplied by the compiler: the calling test's source file.</param>
+    /// <returns>A constraint to chain more assertions.</returns>
+    [CustomAssertion]
+    public AndConstraint<ScenarioResultAssertions> MatchGoldenText(string name, bool includeHistory = false, [CallerFilePath] string callerFilePath = "") =>
+        MatchGolden(name, ".txt", TimelineText.Render(Subject, includeHistory), callerFilePath);
+
+    /// <summary>
+    /// Asserts that the rendered decisions (<see cref="TimelineJson"/>) equal the golden file <c>Golden/NAME.json</c> next to
+    /// the calling test's source file. Run the tests with <c>UPDATE_GOLDEN=1</c> to write or rewrite it.
+    /// </summary>
+    /// <param name="name">File name without extension (may include sub-folders).</param>
+    /// <param name="includeHistory">Whether to render every history event.</param>
+    /// <param name="callerFilePath">Supplied by the compiler: the calling test's source file.</param>
+    /// <returns>A constraint to chain more assertions.</returns>
+    [CustomAssertion]
+    public AndConstraint<ScenarioResultAssertions> MatchGoldenJson(string name, bool includeHistory = false, [CallerFilePath] string callerFilePath = "") =>
+        MatchGolden(name, ".json", TimelineJson.Render(Subject, includeHistory), callerFilePath);
+
+    private AndConstraint<ScenarioResultAssertions> MatchGolden(string name, string extension, string actual, string callerFilePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var folder = Path.Combine(Path.GetDirectoryName(callerFilePath) ?? "", "Golden");
+        var problem = GoldenFile.Compare(Path.Combine(folder, name + extension), actual);
+        Execute.Assertion.ForCondition(problem is null).FailWith(Escape(problem ?? ""));
         return new(this);
     }
 
