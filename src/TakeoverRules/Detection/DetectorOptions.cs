@@ -16,8 +16,8 @@ public sealed class DetectorOptions
     /// <summary>Risk at or above which an event is reviewed. Default 30: one medium signal alone stays below it.</summary>
     public int ReviewThreshold { get; set; } = 30;
 
-    /// <summary>Risk at or above which an order is held. Default 55; a hold also needs indicators from two families.</summary>
-    public int HoldThreshold { get; set; } = 55;
+    /// <summary>Risk at or above which an order is held. Default 65 (tuned): a new device plus an all-in first buy of a thin stock stays a review; a new network on top holds. A hold also needs indicators from two families.</summary>
+    public int HoldThreshold { get; set; } = 65;
 
     /// <summary>Risk at or above which the account is frozen. Default 85; a freeze also needs a settings change or a cross-account ramp.</summary>
     public int FreezeThreshold { get; set; } = 85;
@@ -50,7 +50,7 @@ public sealed class DetectorOptions
     /// <summary>Hours after which a risky login no longer counts at all. Default 72.</summary>
     public int SessionHorizonHours { get; set; } = 72;
 
-    /// <summary>Points for a login from an unfamiliar device. Default 20.</summary>
+    /// <summary>Points for a login from an unfamiliar device; half when the network, address block and country are familiar (a new phone at home). Default 20.</summary>
     public int UnfamiliarDevicePoints { get; set; } = 20;
 
     /// <summary>Points for a login from an unfamiliar ASN (a quarter of this for a new address block in a known ASN). Default 12.</summary>
@@ -88,8 +88,8 @@ public sealed class DetectorOptions
     /// <summary>Hours a settings change keeps counting for later events. Default 72.</summary>
     public int SettingsWindowHours { get; set; } = 72;
 
-    /// <summary>Points for an e-mail, phone or address change. Default 20.</summary>
-    public int ContactChangedPoints { get; set; } = 20;
+    /// <summary>Points for an e-mail, phone or address change. Default 15: customers with a new phone often change the number too.</summary>
+    public int ContactChangedPoints { get; set; } = 15;
 
     /// <summary>Points for login notifications turned off. Default 25.</summary>
     public int NotificationsDisabledPoints { get; set; } = 25;
@@ -138,11 +138,11 @@ public sealed class DetectorOptions
     /// <summary>Points for a first trade in a market or segment. Default 10.</summary>
     public int FirstTradeInSegmentPoints { get; set; } = 10;
 
-    /// <summary>20-day average daily turnover, in yen, below which an instrument is thin. Default ¥300,000,000.</summary>
-    public double ThinTurnoverJpy { get; set; } = 300_000_000;
+    /// <summary>20-day average daily turnover, in yen, below which an instrument is thin. Default ¥100,000,000 (a small cap on TSE Standard/Growth; mid caps trade more).</summary>
+    public double ThinTurnoverJpy { get; set; } = 100_000_000;
 
-    /// <summary>Order value as a share of the average daily turnover at which any instrument counts as thin for the order. Default 0.02.</summary>
-    public double ThinOrderShare { get; set; } = 0.02;
+    /// <summary>Order value as a share of the average daily turnover at which any instrument counts as thin for the order. Default 0.05.</summary>
+    public double ThinOrderShare { get; set; } = 0.05;
 
     /// <summary>Share price in yen at or below which a thin instrument is also low-priced. Default ¥200 (the 2025 targets traded at ¥40–144 and HK pennies).</summary>
     public double LowPriceJpy { get; set; } = 200;

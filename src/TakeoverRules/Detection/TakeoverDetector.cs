@@ -577,7 +577,8 @@ public sealed class TakeoverDetector
         {
             st.BurstBuyJpy += notional;
             st.AvailableJpy = Math.Max(0, st.AvailableJpy - notional);
-            if (thin && decision.Risk >= _options.ReviewThreshold)
+            // Only accounts with evidence of their own count towards a ramp, so honest herding does not feed itself.
+            if (thin && decision.Risk >= _options.ReviewThreshold && (factor > 0 || AnySettingActive(st, t)))
             {
                 if (!_symbols.TryGetValue(e.Symbol, out var symbol))
                 {
@@ -611,17 +612,81 @@ public sealed class TakeoverDetector
     /// <summary>Adds the buy-side indicators; returns whether the instrument is thin for this order.</summary>
     private bool AddBuyHits(AccountState st, OrderEvent e, long t, double notional, uint marketHash, bool matureOrders, double factor, IndicatorId? cause)
     {
-        var sold = SoldShare(st);
-        var rotation = st.BurstFirstSellId is not null && sold >= _options.RotationMinSoldShare;
-        if (rotation)
+        var thin = false;
+        var unfamiliarThin = false;
+        var thinPoints = 0;
+        double? price = e.Price is { } p ? (double)p : null;
+        if (_instruments.TryGet(e.Symbol, out var instrument))
         {
-            Add(new Candidate(IndicatorId.SellToBuyRotation, _options.RotationPoints, sold, _options.RotationMinSoldShare)
+            var turnover = (double)instrument.AvgDailyTurnoverJpy;
+            var large = notional >= _options.ThinOrderShare * turnover;
+            thin = turnover < _options.ThinTurnoverJpy || large;
+            if (thin)
+            {
+                // A customer who already trades thin stocks is judged by order size, not by the stock.
+                unfamiliarThin = !st.TradedThin || large;
+                var points = _options.ThinPoints + ((double)instrument.LastPriceJpy <= _options.LowPriceJpy ? _options.LowPricedExtraPoints : 0);
+                thinPoints = unfamiliarThin ? points : (int)Math.Round(points * _options.FamiliarSegmentFactor);
+
+                // "To the limit" in a thin stock: an order worth a large part of a whole day's trading.
+                thinPoints += notional >= 10 * _options.ThinOrderShare * turnover ? _options.LowPricedExtraPoints * 2 : 0;
+                Add(new Candidate(IndicatorId.ThinInstrument, thinPoints, turnover, _options.ThinTurnoverJpy)
+                {
+                    Subject = e.Symbol,
+                    AmountJpy = notional,
+                    E3 = e.Id,
+                    Weak = !unfamiliarThin,
+                });
+                if (matureOrders && !st.TradedThin)
+                {
+                    Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = Segments.Thin, E3 = e.Id });
+                }
+            }
+
+            price ??= (double)instrument.LastPrice;
+        }
+
+        var newMarket = matureOrders && !AccountState.Contains(st.Markets, marketHash);
+        if (newMarket)
+        {
+            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = MarketOf(e.Symbol).ToString(), E3 = e.Id });
+        }
+
+        var newMargin = e.Margin == true && !st.UsedMargin && matureOrders;
+        if (newMargin)
+        {
+            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints + _options.MarginExtraPoints, 1, 1)
+            {
+                Subject = Segments.Margin,
+                E3 = e.Id,
+            });
+        }
+
+        // Selling up and spending it all are what honest rebalancers do too; they point to a takeover when the money goes
+        // somewhere thin or new to the account.
+        var suspiciousTarget = thin || newMarket;
+        var sold = SoldShare(st);
+        if (st.BurstFirstSellId is not null && sold >= _options.RotationMinSoldShare)
+        {
+            Add(new Candidate(IndicatorId.SellToBuyRotation, suspiciousTarget ? _options.RotationPoints : _options.RotationPoints / 2, sold, _options.RotationMinSoldShare)
             {
                 Minutes = Minutes(t - st.BurstFirstSellTime),
                 E1 = st.BurstFirstSellId,
                 E2 = st.BurstLastSellId,
                 E3 = e.Id,
+                Weak = !suspiciousTarget,
             });
+            if (suspiciousTarget && sold >= _options.LiquidationShare)
+            {
+                Add(new Candidate(IndicatorId.LiquidationBurst, _options.LiquidationPoints, sold, _options.LiquidationShare)
+                {
+                    Minutes = Minutes(t - (factor > 0 ? st.Risk.Time : st.BurstFirstSellTime)),
+                    Cause = factor > 0 ? cause : null,
+                    E1 = factor > 0 ? st.Risk.Id : null,
+                    E2 = st.BurstFirstSellId,
+                    E3 = st.BurstLastSellId,
+                });
+            }
         }
 
         var available = st.AvailableJpy;
@@ -634,54 +699,15 @@ public sealed class TakeoverDetector
                 {
                     Subject = e.Margin == true ? Segments.Margin : null,
                     E3 = e.Id,
+                    Weak = !(suspiciousTarget || newMargin),
                 });
             }
         }
 
-        if (matureOrders && !AccountState.Contains(st.Markets, marketHash))
-        {
-            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = MarketOf(e.Symbol).ToString(), E3 = e.Id });
-        }
-
-        if (e.Margin == true && !st.UsedMargin && matureOrders)
-        {
-            Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints + _options.MarginExtraPoints, 1, 1)
-            {
-                Subject = Segments.Margin,
-                E3 = e.Id,
-            });
-        }
-
-        var thin = false;
-        var thinPoints = 0;
-        double? price = e.Price is { } p ? (double)p : null;
-        if (_instruments.TryGet(e.Symbol, out var instrument))
-        {
-            var turnover = (double)instrument.AvgDailyTurnoverJpy;
-            thin = turnover < _options.ThinTurnoverJpy || notional >= _options.ThinOrderShare * turnover;
-            if (thin)
-            {
-                var points = _options.ThinPoints + ((double)instrument.LastPriceJpy <= _options.LowPriceJpy ? _options.LowPricedExtraPoints : 0);
-                thinPoints = st.TradedThin ? (int)Math.Round(points * _options.FamiliarSegmentFactor) : points;
-                Add(new Candidate(IndicatorId.ThinInstrument, thinPoints, turnover, _options.ThinTurnoverJpy)
-                {
-                    Subject = e.Symbol,
-                    AmountJpy = notional,
-                    E3 = e.Id,
-                });
-                if (matureOrders && !st.TradedThin)
-                {
-                    Add(new Candidate(IndicatorId.FirstTradeInSegment, _options.FirstTradeInSegmentPoints, 1, 1) { Subject = Segments.Thin, E3 = e.Id });
-                }
-            }
-
-            price ??= (double)instrument.LastPrice;
-        }
-
-        AddLadder(st, e, t, price ?? (e.Quantity > 0 ? notional / e.Quantity : 0));
+        AddLadder(st, e, t, price ?? (e.Quantity > 0 ? notional / e.Quantity : 0), weak: !thin);
 
         // The 2025 rotation: a risky login, most holdings sold, the proceeds into something thin or new to the account.
-        if (factor > 0 && sold >= _options.LiquidationShare && (thinPoints > 0 || (matureOrders && !AccountState.Contains(st.Markets, marketHash))))
+        if (factor > 0 && AccessPoints(st.Risk.Flags) >= _options.UnfamiliarDevicePoints && sold >= _options.LiquidationShare && suspiciousTarget)
         {
             Add(new Candidate(IndicatorId.RotationTypology, _options.RotationTypologyPoints, sold, _options.LiquidationShare)
             {
@@ -715,7 +741,7 @@ public sealed class TakeoverDetector
         return thin;
     }
 
-    private void AddLadder(AccountState st, OrderEvent e, long t, double price)
+    private void AddLadder(AccountState st, OrderEvent e, long t, double price, bool weak)
     {
         var symbol = StableHash.Of(e.Symbol);
         if (st.LadderSymbol == symbol && t - st.LadderStart <= _ladderWindow && price >= st.LadderLastPrice)
@@ -741,6 +767,7 @@ public sealed class TakeoverDetector
                 Minutes = Minutes(t - st.LadderStart),
                 E2 = st.LadderFirstId,
                 E3 = e.Id,
+                Weak = weak,
             });
         }
     }
@@ -858,7 +885,13 @@ public sealed class TakeoverDetector
     private int AccessPoints(AccessFlags flags)
     {
         var points = 0;
-        if ((flags & AccessFlags.Device) != 0) points += _options.UnfamiliarDevicePoints;
+        if ((flags & AccessFlags.Device) != 0)
+        {
+            points += (flags & (AccessFlags.Network | AccessFlags.AddressBlock | AccessFlags.Hosting | AccessFlags.Country)) == 0
+                ? _options.UnfamiliarDevicePoints / 2
+                : _options.UnfamiliarDevicePoints;
+        }
+
         if ((flags & AccessFlags.Network) != 0) points += _options.UnfamiliarNetworkPoints;
         if ((flags & AccessFlags.AddressBlock) != 0) points += _options.UnfamiliarNetworkPoints / 4;
         if ((flags & AccessFlags.Country) != 0) points += _options.UnfamiliarCountryPoints;
@@ -885,6 +918,9 @@ public sealed class TakeoverDetector
         }
 
         var budget = (int)Math.Round(_options.AccessPointsCap * factor);
+
+        // A new phone on the household's own network and nothing else adds points but is not access evidence of its own.
+        var weak = AccessPoints(login.Flags) < _options.UnfamiliarDevicePoints;
         double? minutes = t == login.Time ? null : Minutes(t - login.Time);
         void AddAccess(IndicatorId id, int points, double observed, double threshold, string? subject, string? firstEvidence = null, double? window = null)
         {
@@ -892,14 +928,20 @@ public sealed class TakeoverDetector
             budget -= scaled;
             if (scaled > 0)
             {
-                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = login.Id });
+                Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = login.Id, Weak = weak });
             }
         }
 
         // Strongest first, so the cap trims the weakest.
         if ((login.Flags & AccessFlags.Hosting) != 0) AddAccess(IndicatorId.HostingNetwork, _options.HostingNetworkPoints, 1, 1, login.Network);
         if ((login.Flags & AccessFlags.Country) != 0) AddAccess(IndicatorId.UnfamiliarCountry, _options.UnfamiliarCountryPoints, 1, 1, login.Country);
-        if ((login.Flags & AccessFlags.Device) != 0) AddAccess(IndicatorId.UnfamiliarDevice, _options.UnfamiliarDevicePoints, login.KnownDevices, 0, login.Device);
+        if ((login.Flags & AccessFlags.Device) != 0)
+        {
+            // A new phone or PC on the household's own network is the commonest honest change; half weight.
+            var homeNetwork = (login.Flags & (AccessFlags.Network | AccessFlags.AddressBlock | AccessFlags.Hosting | AccessFlags.Country)) == 0;
+            AddAccess(IndicatorId.UnfamiliarDevice, homeNetwork ? _options.UnfamiliarDevicePoints / 2 : _options.UnfamiliarDevicePoints, login.KnownDevices, 0, login.Device);
+        }
+
         if ((login.Flags & AccessFlags.Dormant) != 0) AddAccess(IndicatorId.DormantAccountWakeUp, _options.DormantPoints, login.DormantDays, _options.DormantDays, null);
         if ((login.Flags & AccessFlags.FailedThenSuccess) != 0)
         {
@@ -912,6 +954,19 @@ public sealed class TakeoverDetector
 
     private bool SettingActive(AccountState st, int slot, long t) =>
         st.SettingTime[slot] != 0 && t - st.SettingTime[slot] <= _settingsWindow && t >= st.SettingTime[slot] - _grace;
+
+    private bool AnySettingActive(AccountState st, long t)
+    {
+        for (var slot = 0; slot < SettingSlot.Count; slot++)
+        {
+            if (slot != SettingSlot.Credential && SettingActive(st, slot, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void AddSettingHits(AccountState st, long t, double factor)
     {
@@ -997,12 +1052,17 @@ public sealed class TakeoverDetector
         var anchors = 0;
         var ramp = 0;
         var freezing = false;
+        var rotationIntoThin = false;
+        var rotated = false;
         for (var i = 0; i < _count; i++)
         {
             ref readonly var c = ref _candidates[i];
             risk += c.Points;
-            families |= 1 << (int)Family(c.Id);
-            anchors += AnchorsHold(c.Id) ? 1 : 0;
+            // Other accounts' evidence raises the risk but is not a second family of this account's own.
+            families |= c.Weak || Family(c.Id) == IndicatorCategory.CrossAccount ? 0 : 1 << (int)Family(c.Id);
+            anchors += !c.Weak && AnchorsHold(c.Id) ? 1 : 0;
+            rotationIntoThin |= !c.Weak && c.Id == IndicatorId.ThinInstrument;
+            rotated |= !c.Weak && c.Id == IndicatorId.SellToBuyRotation;
             freezing |= c.Id is IndicatorId.NotificationsDisabled or IndicatorId.MfaWeakened
                 or IndicatorId.WithdrawalAccountChanged or IndicatorId.ContactDetailsChanged;
             ramp += c.Id == IndicatorId.CrossAccountRamp ? c.Points : 0;
@@ -1018,9 +1078,10 @@ public sealed class TakeoverDetector
             kind = DecisionKind.Review;
         }
 
-        // Honest customers show one signal at a time; a hold needs a behaviour that anchors it plus a second family,
-        // or three anchoring behaviours at once (a takeover replaying the owner's device and network).
-        var combined = System.Numerics.BitOperations.PopCount((uint)families) >= 2 || anchors >= 3;
+        // Honest customers show one signal at a time; a hold needs a behaviour that anchors it plus a second family.
+        // Without access or settings evidence (an attacker replaying the owner's device and network) only the 2025
+        // pattern itself holds: holdings sold and the proceeds spent on a thin stock new to the account.
+        var combined = System.Numerics.BitOperations.PopCount((uint)families) >= 2 || (rotated && rotationIntoThin && anchors >= 3);
         if (canHold && risk >= _options.HoldThreshold && anchors > 0 && combined)
         {
             kind = risk >= _options.FreezeThreshold && freezing ? DecisionKind.Freeze : DecisionKind.Hold;
@@ -1135,6 +1196,9 @@ public sealed class TakeoverDetector
         public string? E2 { get; init; }
         public string? E3 { get; init; }
         public string[]? Evidence { get; init; }
+
+        /// <summary>Whether this instance is too common among honest customers to anchor a hold (e.g. a rotation into blue chips).</summary>
+        public bool Weak { get; init; }
 
         public IndicatorHit ToHit()
         {

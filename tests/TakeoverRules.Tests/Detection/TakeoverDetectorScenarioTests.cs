@@ -62,15 +62,28 @@ public sealed class TakeoverDetectorScenarioTests
     [Fact]
     public void Quiet_attack_on_a_cash_only_account_holds_the_small_test_order()
     {
-        // Residential Japanese address in the victim's own ISP, the victim's usual hour, no setting changes, nothing to sell.
+        // Residential Japanese address at another ISP, the victim's usual hour, no setting changes, nothing to sell.
         var timeline = new Timeline("cash-only").HonestHistory()
-            .At(21, 20, 10).Login("android-x", "203.0.114.50", "AS2516", "JP")
+            .At(21, 20, 10).Login("android-x", "203.0.114.50", "AS4713", "JP")
             .After(TimeSpan.FromMinutes(6)).Buy(Market.TseThin, 9_500m, price: 95m, buyingPower: 2_000_000m);
 
         var decision = Run(timeline);
 
         decision.Kind.Should().Be(DecisionKind.Hold);
-        decision.Indicators.Select(i => i.Id).Should().Contain([IndicatorId.UnfamiliarDevice, IndicatorId.ThinInstrument]);
+        decision.Indicators.Select(i => i.Id).Should().Contain([IndicatorId.UnfamiliarDevice, IndicatorId.UnfamiliarNetwork, IndicatorId.ThinInstrument]);
+    }
+
+    [Fact]
+    public void A_test_order_from_a_new_device_inside_the_victims_own_isp_is_reviewed_not_held()
+    {
+        // The documented limit: a new device plus a first thin buy is also what an honest customer's first speculation looks like.
+        var timeline = new Timeline("same-isp").HonestHistory()
+            .At(21, 20, 10).Login("android-x", "203.0.114.50", "AS2516", "JP")
+            .After(TimeSpan.FromMinutes(6)).Buy(Market.TseThin, 9_500m, price: 95m, buyingPower: 2_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Kind.Should().Be(DecisionKind.Review);
     }
 
     [Fact]
@@ -217,9 +230,9 @@ public sealed class TakeoverDetectorScenarioTests
             Run(detector, attacked, out _).Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
         }
 
-        // A fourth account with only a new device: alone this would be a review at most.
+        // A fourth account with a new phone on a mobile network: alone this first thin buy would be a review.
         var fourth = new Timeline("ramp-3").HonestHistory()
-            .At(21, 10, 0).Login("new-phone", "203.0.113.7")
+            .At(21, 10, 0).Login("new-phone", "198.18.0.7", "AS9605")
             .After(TimeSpan.FromMinutes(2)).Buy(Market.TseThin, 1_000_000m, price: 100m);
 
         var decision = Run(detector, fourth, out _);
@@ -229,6 +242,13 @@ public sealed class TakeoverDetectorScenarioTests
         ramp.Evidence.Should().HaveCount(4).And.EndWith(decision.EventId);
         ramp.Message.Should().StartWith("4 risky accounts bought TSE:9990 within");
         decision.Kind.Should().BeOneOf(DecisionKind.Hold, DecisionKind.Freeze);
+
+        // A customer with no evidence of their own buying into the ramp is alerted, not held.
+        var bystander = new Timeline("ramp-4").HonestHistory()
+            .At(21, 10, 30).Login().After(TimeSpan.FromMinutes(2)).Buy(Market.TseThin, 300_000m, price: 104m);
+        var alert = Run(detector, bystander, out _);
+        alert.Indicators.Should().Contain(i => i.Id == IndicatorId.CrossAccountRamp);
+        alert.Kind.Should().Be(DecisionKind.Review);
     }
 
     [Fact]
