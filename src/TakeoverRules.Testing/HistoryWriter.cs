@@ -13,9 +13,11 @@ internal static class HistoryWriter
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
     public static IReadOnlyList<string> DevicesOf(ScenarioBuilder.AccountScript script) =>
-        script.Profile.Devices ?? [script.Id + "-phone", script.Id + "-pc"];
+        script.Devices ??= script.Profile.Devices ?? [script.Id + "-phone", script.Id + "-pc"];
 
-    public static TestNetworks.Network[] NetworksOf(ScenarioBuilder.AccountScript script)
+    public static TestNetworks.Network[] NetworksOf(ScenarioBuilder.AccountScript script) => script.Networks ??= ComputeNetworks(script);
+
+    private static TestNetworks.Network[] ComputeNetworks(ScenarioBuilder.AccountScript script)
     {
         var profile = script.Profile;
         var hash = TestNetworks.StableHash(script.Id);

@@ -773,6 +773,10 @@ public sealed class ScenarioBuilder
 
         public int NewDevices { get; set; }
 
+        public IReadOnlyList<string>? Devices { get; set; }
+
+        public TestNetworks.Network[]? Networks { get; set; }
+
         public SessionInfo? Session { get; set; }
 
         public SessionInfo? PendingSession { get; set; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -84,27 +85,30 @@ public sealed class ScenarioResultAssertions : ReferenceTypeAssertions<ScenarioR
         return new(this);
     }
 
-    /// <summary>Asserts that no order, in the history or the timeline, was held or frozen.</summary>
+    /// <summary>
+    /// Asserts that no order of the timeline was held or frozen. The generated history is the detector's learning period
+    /// and is not asserted on (its non-allow decisions still show in the failure message and in <see cref="TimelineText"/>).
+    /// </summary>
     /// <param name="because">Why, for the failure message.</param>
     /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
     /// <returns>A constraint to chain more assertions.</returns>
     [CustomAssertion]
     public AndConstraint<ScenarioResultAssertions> NotHoldAnyOrder(string because = "", params object[] becauseArgs)
     {
-        var stopped = Subject.Events.Where(e => e.Event is OrderEvent && e.IsStopped).Select(e => e.Event.Id).ToList();
+        var stopped = Subject.Events.Where(e => !e.IsHistory && e.Event is OrderEvent && e.IsStopped).Select(e => e.Event.Id).ToList();
         Fail(stopped.Count == 0, because, becauseArgs,
             $"Expected {{context:result}} not to hold any order{{reason}}, but it stopped {Quote(stopped)}.");
         return new(this);
     }
 
-    /// <summary>Asserts that no event of any account was decided <see cref="DecisionKind.Freeze"/>.</summary>
+    /// <summary>Asserts that no timeline event of any account was decided <see cref="DecisionKind.Freeze"/> (history is not asserted on).</summary>
     /// <param name="because">Why, for the failure message.</param>
     /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
     /// <returns>A constraint to chain more assertions.</returns>
     [CustomAssertion]
     public AndConstraint<ScenarioResultAssertions> NotFreezeAnyAccount(string because = "", params object[] becauseArgs)
     {
-        var frozen = Subject.Events.Where(e => e.Decision is { Kind: DecisionKind.Freeze, Status: DecisionStatus.Evaluated }).Select(e => e.Event.Id).ToList();
+        var frozen = Subject.Events.Where(e => !e.IsHistory && e.Decision is { Kind: DecisionKind.Freeze, Status: DecisionStatus.Evaluated }).Select(e => e.Event.Id).ToList();
         Fail(frozen.Count == 0, because, becauseArgs,
             $"Expected {{context:result}} not to freeze any account{{reason}}, but it froze on {Quote(frozen)}.");
         return new(this);
@@ -208,6 +212,39 @@ public sealed class ScenarioResultAssertions : ReferenceTypeAssertions<ScenarioR
         var hits = Hits(indicator);
         Fail(hits.Count == 0, because, becauseArgs,
             $"Expected {{context:result}} not to flag {indicator}{{reason}}, but it did on {Quote(hits.Select(h => h.EventId).Distinct().ToList())}.");
+        return new(this);
+    }
+
+    /// <summary>
+    /// Asserts that the rendered timeline (<see cref="TimelineText"/>) equals the golden file <c>Golden/NAME.txt</c> next to
+    /// the calling test's source file. Run the tests with <c>UPDATE_GOLDEN=1</c> to write or rewrite it (see <see cref="GoldenFile"/>).
+    /// </summary>
+    /// <param name="name">File name without extension (may include sub-folders).</param>
+    /// <param name="includeHistory">Whether to render every history event.</param>
+    /// <param name="callerFilePath">Supplied by the compiler: the calling test's source file.</param>
+    /// <returns>A constraint to chain more assertions.</returns>
+    [CustomAssertion]
+    public AndConstraint<ScenarioResultAssertions> MatchGoldenText(string name, bool includeHistory = false, [CallerFilePath] string callerFilePath = "") =>
+        MatchGolden(name, ".txt", TimelineText.Render(Subject, includeHistory), callerFilePath);
+
+    /// <summary>
+    /// Asserts that the rendered decisions (<see cref="TimelineJson"/>) equal the golden file <c>Golden/NAME.json</c> next to
+    /// the calling test's source file. Run the tests with <c>UPDATE_GOLDEN=1</c> to write or rewrite it.
+    /// </summary>
+    /// <param name="name">File name without extension (may include sub-folders).</param>
+    /// <param name="includeHistory">Whether to render every history event.</param>
+    /// <param name="callerFilePath">Supplied by the compiler: the calling test's source file.</param>
+    /// <returns>A constraint to chain more assertions.</returns>
+    [CustomAssertion]
+    public AndConstraint<ScenarioResultAssertions> MatchGoldenJson(string name, bool includeHistory = false, [CallerFilePath] string callerFilePath = "") =>
+        MatchGolden(name, ".json", TimelineJson.Render(Subject, includeHistory), callerFilePath);
+
+    private AndConstraint<ScenarioResultAssertions> MatchGolden(string name, string extension, string actual, string callerFilePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var folder = Path.Combine(Path.GetDirectoryName(callerFilePath) ?? "", "Golden");
+        var problem = GoldenFile.Compare(Path.Combine(folder, name + extension), actual);
+        Execute.Assertion.ForCondition(problem is null).FailWith(Escape(problem ?? ""));
         return new(this);
     }
 

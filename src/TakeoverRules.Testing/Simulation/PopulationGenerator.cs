@@ -532,7 +532,7 @@ public static class PopulationGenerator
             }
 
             var cashOnly = spec.Kind == "cash-only-margin";
-            Introduce(id, profile, r, cashOnly: cashOnly);
+            Introduce(id, profile, r, valueScale: spec.Kind == "multi-account-ramp" ? 2 : 1, cashOnly: cashOnly);
             builder.Tagged(spec.Kind);
             var day = new DateTimeOffset(spec.Start.ToOffset(Jst).Date, Jst);
             var quiet = spec.Kind is "quiet-residential" or "owner-device-replay" || (spec.Kind is "multi-account-ramp" or "small-test-order" && r.NextDouble() < 0.4);
@@ -565,17 +565,24 @@ public static class PopulationGenerator
                 plan = plan with { UseMargin = false };
             }
 
-            if (!plan.Withdraw && !CanAfford(plan))
+            if (!plan.Withdraw)
             {
-                // A victim with too little to buy one lot: the attacker still sells and tries a small ladder elsewhere.
-                plan = plan with { Target = universe.ThinDomestic.OrderBy(i => i.LastPriceJpy * i.LotSize).First() };
+                // Attackers spend what the account has: fewer orders on a small account, a cheaper thin stock when even one
+                // lot is out of reach, and nothing at all on an empty account (it then counts as attacked without buys).
+                if (Lots(plan, plan.Target) < 1 && spec.Kind != "multi-account-ramp")
+                {
+                    plan = plan with { Target = universe.ThinDomestic.OrderBy(i => i.LastPriceJpy * i.LotSize).First() };
+                }
+
+                var lots = Lots(plan, plan.Target);
+                plan = lots >= 1 ? plan with { BuyOrders = (int)Math.Min(plan.BuyOrders, lots) } : plan;
             }
 
             if (spec.Kind == "night-then-morning")
             {
                 WriteNightThenMorning(plan, r);
             }
-            else if (!plan.Withdraw && !CanAfford(plan))
+            else if (!plan.Withdraw && Lots(plan, plan.Target) < 1)
             {
                 builder.ByAttacker().Login(fromNewDevice: plan.NewDevice, country: plan.Country, hosting: plan.Hosting).ByOwner();
             }
@@ -635,12 +642,14 @@ public static class PopulationGenerator
             return list;
         }
 
-        private bool CanAfford(AttackPlan plan)
+        private long Lots(AttackPlan plan, Instrument target)
         {
-            var holdings = plan.SellShare > 0 ? builder.CurrentHoldings.Sum(h => h.Quantity * builder.Price(h.Instrument) * ScenarioBuilder.JpyPerUnit(h.Instrument)) * (decimal)plan.SellShare * 0.8m : 0;
-            var power = (plan.UseMargin ? builder.CurrentMarginBuyingPower : builder.CurrentCash + holdings) * (decimal)plan.BuyShare;
-            var lot = builder.Price(plan.Target) * ScenarioBuilder.JpyPerUnit(plan.Target) * plan.Target.LotSize;
-            return power >= lot * Math.Max(1, plan.BuyOrders) + plan.TestOrderJpy;
+            var holdings = builder.CurrentHoldings.Sum(h => h.Quantity * builder.Price(h.Instrument) * ScenarioBuilder.JpyPerUnit(h.Instrument));
+            var power = plan.UseMargin
+                ? (builder.CurrentMarginBuyingPower > 0 ? builder.CurrentMarginBuyingPower : 3m * (builder.CurrentCash + holdings))
+                : builder.CurrentCash + (holdings * (decimal)plan.SellShare * 0.8m);
+            var lot = builder.Price(target) * ScenarioBuilder.JpyPerUnit(target) * target.LotSize;
+            return (long)Math.Floor(((power * (decimal)plan.BuyShare) - plan.TestOrderJpy) / lot);
         }
 
         private void WriteNightThenMorning(AttackPlan plan, Random r)
