@@ -12,11 +12,8 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(PasswordCommand.Create(console));
-        root.Subcommands.Add(FactsCommand.Create(console));
-        root.Subcommands.Add(CompensationCommand.Create(console));
-        root.Subcommands.Add(PostureCommand.Create(console));
-        root.Subcommands.Add(PostureCommand.Create(console));
         root.Subcommands.Add(RespondCommand.Create(console));
+        root.Subcommands.Add(PostureCommand.Create(console));
         root.Subcommands.Add(FactsCommand.Create(console));
         root.Subcommands.Add(CompensationCommand.Create(console));
         return root;

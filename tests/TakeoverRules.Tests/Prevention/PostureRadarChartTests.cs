@@ -57,12 +57,9 @@ public sealed class PostureRadarChartTests
         svg.Should().NotContain("href").And.NotContain("@import").And.NotContain("url(");
     }
 
-    [SkippableFact]
+    [ChromiumFact]
     public void The_chart_renders_in_headless_chromium()
     {
-        // Skipped rather than failed: CI installs chromium (see .ci/run); a developer machine may not have it.
-        Skip.IfNot(File.Exists(Chromium.Path), $"{Chromium.Path} is missing; install it with 'apt-get install -y chromium fonts-noto-cjk'.");
-
         Chromium.JapaneseFonts().Should().NotBeEmpty("without a Japanese font the ja chart renders as boxes; install fonts-noto-cjk");
         foreach (var language in new[] { "en", "ja" })
         {
@@ -72,6 +69,21 @@ public sealed class PostureRadarChartTests
             png.AsSpan(0, 8).ToArray().Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
             var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
             width.Should().Be(760);
+        }
+    }
+}
+
+/// <summary>
+/// A fact that is skipped, with the reason, where Chromium is not installed: CI installs it (see .ci/run), a developer
+/// machine may not have it.
+/// </summary>
+internal sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(Chromium.Path))
+        {
+            Skip = $"{Chromium.Path} is missing; install it with 'apt-get install -y chromium fonts-noto-cjk'.";
         }
     }
 }
