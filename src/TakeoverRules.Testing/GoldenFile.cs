@@ -27,6 +27,14 @@ public static class GoldenFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(actual);
         actual = actual.ReplaceLineEndings("\n");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder) && !Updating)
+        {
+            // Golden paths come from [CallerFilePath]; a build with ContinuousIntegrationBuild or PathMap rewrites it (to /_/…).
+            return $"The folder of golden file {path} does not exist. If the path was mapped by the build (ContinuousIntegrationBuild or PathMap), "
+                + "build the test project without path mapping (<ContinuousIntegrationBuild>false</ContinuousIntegrationBuild>).";
+        }
+
         var received = ReceivedPath(path);
         var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : null;
         if (expected == actual)
@@ -37,7 +45,7 @@ public static class GoldenFile
 
         if (Updating)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            Directory.CreateDirectory(folder);
             File.WriteAllText(path, actual);
             File.Delete(received);
             return null;
