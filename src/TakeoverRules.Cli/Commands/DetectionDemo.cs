@@ -25,7 +25,7 @@ internal static class DetectionDemo
             new Instrument(TseThin, "TSE", "JPY", 84m, 84m, 25_000_000m, 100),
         ]);
         var detector = new TakeoverDetector(new DetectorOptions(), instruments);
-        output.WriteLine("Takeover detection (pre-trade decisions on each order)");
+        output.WriteLine("== Takeover detection: pre-trade decisions on each order (takeover scan) ==");
         output.WriteLine("  Sample instruments (illustrative, not real market data): " + string.Join(", ", Toyota, HkPenny + " thin HK penny stock", TseThin + " thin ¥84 stock"));
 
         var start = new DateTimeOffset(2025, 3, 3, 20, 0, 0, Jst);
