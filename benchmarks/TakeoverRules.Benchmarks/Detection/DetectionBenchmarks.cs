@@ -8,7 +8,8 @@ namespace TakeoverRules.Benchmarks.Detection;
 
 /// <summary>
 /// Throughput of deciding on every event of a mixed stream (honest customers and 2% attacked accounts), decisions and
-/// English explanations included, against the same rules on Microsoft RulesEngine 6.0.1 with host-side state.
+/// English explanations included, against the same rules on Microsoft RulesEngine 6.0.1 and on NRules 1.0.4, both with
+/// host-side state (<see cref="HostStateBaseline"/>); the two engines are first checked to decide alike on this stream.
 /// Per-event numbers: each invocation evaluates the whole stream and reports it as that many operations.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,6 +19,7 @@ public class DetectionThroughputBenchmarks
     private const int Events = 2_000 * 25 * 3 + 2_000 + 40 * 6;
     private readonly DetectionWorkload _workload = new(accounts: 2_000, historyDays: 20, measuredDays: 5, attackedShare: 0.02);
     private RulesEngineBaseline _rulesEngine = null!;
+    private NRulesBaseline _nrules = null!;
     private TakeoverDetector _detector = null!;
 
     [GlobalSetup]
@@ -28,30 +30,25 @@ public class DetectionThroughputBenchmarks
             throw new InvalidOperationException($"workload has {_workload.Mixed.Length} events, the benchmark declares {Events}");
         }
 
+        Console.WriteLine("// " + BaselineAgreement.Require(_workload.Instruments, _workload.Mixed));
         _rulesEngine = new RulesEngineBaseline(_workload.Instruments);
         _rulesEngine.Evaluate(_workload.Mixed[0]); // compiles the rules once, as a service would at start-up
+        _nrules = new NRulesBaseline(_workload.Instruments); // compiles the session factory once
     }
 
     [IterationSetup]
     public void FreshState()
     {
         _rulesEngine.Reset();
+        _nrules.Reset();
         _detector = new TakeoverDetector(new DetectorOptions(), _workload.Instruments);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
-    public int RulesEngineSameRules()
-    {
-        var held = 0;
-        foreach (var e in _workload.Mixed)
-        {
-            var (kind, _, explanations) = _rulesEngine.Evaluate(e);
-            held += kind >= DecisionKind.Hold ? 1 : 0;
-            held += explanations?.Count > 99 ? 1 : 0;
-        }
+    public int RulesEngineSameRules() => DecideAll(_rulesEngine);
 
-        return held;
-    }
+    [Benchmark(OperationsPerInvoke = Events)]
+    public int NRulesSameRules() => DecideAll(_nrules);
 
     [Benchmark(OperationsPerInvoke = Events)]
     public int TakeoverDetector()
@@ -69,6 +66,19 @@ public class DetectionThroughputBenchmarks
 
         return held;
     }
+
+    private int DecideAll(HostStateBaseline engine)
+    {
+        var held = 0;
+        foreach (var e in _workload.Mixed)
+        {
+            var (kind, _, explanations) = engine.Evaluate(e);
+            held += kind >= DecisionKind.Hold ? 1 : 0;
+            held += explanations?.Count > 99 ? 1 : 0;
+        }
+
+        return held;
+    }
 }
 
 /// <summary>
@@ -81,6 +91,7 @@ public class DetectionAllowPathBenchmarks
     private const int Events = 2_000 * 5 * 3;
     private readonly DetectionWorkload _workload = new(accounts: 2_000, historyDays: 20, measuredDays: 5, attackedShare: 0);
     private RulesEngineBaseline _rulesEngine = null!;
+    private NRulesBaseline _nrules = null!;
     private TakeoverDetector _detector = null!;
 
     [GlobalSetup]
@@ -92,31 +103,28 @@ public class DetectionAllowPathBenchmarks
         }
 
         _rulesEngine = new RulesEngineBaseline(_workload.Instruments);
+        _nrules = new NRulesBaseline(_workload.Instruments);
     }
 
     [IterationSetup]
     public void LearnBaselines()
     {
         _rulesEngine.Reset();
+        _nrules.Reset();
         _detector = new TakeoverDetector(new DetectorOptions(), _workload.Instruments);
         foreach (var e in _workload.History)
         {
             _rulesEngine.Evaluate(e);
+            _nrules.Evaluate(e);
             _detector.Evaluate(e);
         }
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
-    public int RulesEngineSameRules()
-    {
-        var flagged = 0;
-        foreach (var e in _workload.HonestTail)
-        {
-            flagged += _rulesEngine.Evaluate(e).Kind == DecisionKind.Allow ? 0 : 1;
-        }
+    public int RulesEngineSameRules() => DecideAll(_rulesEngine);
 
-        return flagged;
-    }
+    [Benchmark(OperationsPerInvoke = Events)]
+    public int NRulesSameRules() => DecideAll(_nrules);
 
     [Benchmark(OperationsPerInvoke = Events)]
     public int TakeoverDetector()
@@ -128,6 +136,17 @@ public class DetectionAllowPathBenchmarks
         }
 
         return flagged != 0 ? throw new InvalidOperationException($"the allow path fired {flagged} indicators") : flagged;
+    }
+
+    private int DecideAll(HostStateBaseline engine)
+    {
+        var flagged = 0;
+        foreach (var e in _workload.HonestTail)
+        {
+            flagged += engine.Evaluate(e).Kind == DecisionKind.Allow ? 0 : 1;
+        }
+
+        return flagged;
     }
 }
 
@@ -142,12 +161,14 @@ public class DetectionStateBenchmarks
     private const int Accounts = 2_000;
     private readonly DetectionWorkload _workload = new(accounts: Accounts, historyDays: 20, measuredDays: 0, attackedShare: 0);
     private RulesEngineBaseline _rulesEngine = null!;
+    private NRulesBaseline _nrules = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _rulesEngine = new RulesEngineBaseline(_workload.Instruments);
         _rulesEngine.Evaluate(_workload.History[0]);
+        _nrules = new NRulesBaseline(_workload.Instruments);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Accounts)]
@@ -157,6 +178,19 @@ public class DetectionStateBenchmarks
         foreach (var e in _workload.History)
         {
             _rulesEngine.Evaluate(e);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Includes the session's working memory: one fact per account plus the Rete nodes' memories.</summary>
+    [Benchmark(OperationsPerInvoke = Accounts)]
+    public int NRulesHostState()
+    {
+        _nrules.Reset();
+        foreach (var e in _workload.History)
+        {
+            _nrules.Evaluate(e);
         }
 
         return 0;
