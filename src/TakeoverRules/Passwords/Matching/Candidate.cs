@@ -30,7 +30,11 @@ internal enum CandidateFlags : byte
     Separator = 32,
 }
 
-/// <summary>Per-thread working memory, reused so that an estimate allocates only its result.</summary>
+/// <summary>
+/// Per-thread working memory, reused so that an estimate allocates only its result. It also stands in for stackalloc
+/// in methods with loops: the JIT compiles such methods fully optimised on first call (on-stack replacement cannot
+/// handle stackalloc), which cost the first estimate in a fresh process several milliseconds each.
+/// </summary>
 internal sealed class EstimationScratch
 {
     [ThreadStatic]
@@ -44,6 +48,13 @@ internal sealed class EstimationScratch
     public Candidate[] Sorted = new Candidate[256];
     public int[] EndStart = new int[65];
     public double[] BruteForcePrefix = new double[65];
+    public int[] Cursor = new int[64];
+    public char[] Substituted = new char[DictionaryMatcher.MaxWordLength];
+    public char[] Digits = new char[PhoneNumberMatcher.MaxDigits];
+    public Candidate[] Chosen = new Candidate[Decomposition.MaxSequence];
+    public PasswordSuggestion[] Suggestions = new PasswordSuggestion[FeedbackBuilder.MaxSuggestions];
+    public double[] RunMin = new double[Decomposition.MaxSequence + 1];
+    public int[] RunArg = new int[Decomposition.MaxSequence + 1];
 
     // Decomposition state, (length + 1) * (MaxSequence + 1) entries.
     public double[] Pi = new double[65 * 21];
@@ -75,6 +86,7 @@ internal sealed class EstimationScratch
             Lower = new char[size];
             Reversed = new char[size];
             EndStart = new int[size + 1];
+            Cursor = new int[size];
             BruteForcePrefix = new double[size + 1];
             Pi = new double[(size + 1) * (Decomposition.MaxSequence + 1)];
             Choice = new int[Pi.Length];

@@ -100,8 +100,8 @@ internal static class Decomposition
         }
 
         for (var k = 1; k <= n; k++) ends[k] += ends[k - 1];
-        Span<int> cursor = stackalloc int[n]; // n <= PasswordEstimatorOptions.MaxAnalyzedLengthLimit
-        ends[..n].CopyTo(cursor);
+        var cursor = s.Cursor;
+        Array.Copy(ends, cursor, n);
         for (var m = 0; m < candidateCount; m++)
         {
             ref var c = ref s.Matches[m];
@@ -111,9 +111,9 @@ internal static class Decomposition
         var pi = s.Pi;
         var choice = s.Choice;
         pi.AsSpan(0, n * Stride).Fill(double.PositiveInfinity);
-        Span<double> runMin = stackalloc double[Stride];
-        Span<int> runArg = stackalloc int[Stride];
-        runMin.Fill(double.PositiveInfinity);
+        var runMin = s.RunMin;
+        var runArg = s.RunArg;
+        runMin.AsSpan().Fill(double.PositiveInfinity);
         var maxL = 1; // longest sequence stored so far: loops over l stop there
 
         for (var k = 0; k < n; k++)

@@ -18,7 +18,7 @@ internal static class DictionaryMatcher
     {
         var dictionaries = RankedDictionaries.Instance;
         var lower = scratch.Lower.AsSpan(0, length);
-        Span<char> substituted = stackalloc char[MaxWordLength];
+        var substituted = scratch.Substituted.AsSpan();
         for (var i = 0; i < length; i++)
         {
             var budget = VisitBudgetPerStart;

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace TakeoverRules.Passwords.Matching;
 
@@ -27,28 +27,21 @@ internal sealed class RankedDictionaries
 
     private static readonly Lazy<RankedDictionaries> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly byte[] _data;
-    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _data[_wordStart[i] .. _wordStart[i + 1])
-    private readonly int _metaOffset;
-    private readonly int _passwordRankOffset;
-    private readonly int _markovOffset;
-    private readonly int[] _firstCharStart = new int[129]; // words starting with byte c are [_firstCharStart[c], _firstCharStart[c + 1])
+    private readonly int[] _firstCharStart; // words starting with byte c are [_firstCharStart[c], _firstCharStart[c + 1])
+    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _blob[_wordStart[i] .. _wordStart[i + 1])
+    private readonly int[] _meta;
+    private readonly int[] _passwordRank;
+    private readonly byte[] _blob;
+    private readonly byte[] _markov;
 
-    private RankedDictionaries(byte[] data, int[] wordStart, int metaOffset, int passwordRankOffset, int markovOffset)
+    private RankedDictionaries(int[] firstCharStart, int[] wordStart, int[] meta, int[] passwordRank, byte[] blob, byte[] markov)
     {
-        _markovOffset = markovOffset;
-        _data = data;
+        _firstCharStart = firstCharStart;
         _wordStart = wordStart;
-        _metaOffset = metaOffset;
-        _passwordRankOffset = passwordRankOffset;
-        var word = 0;
-        for (var c = 0; c < 128; c++)
-        {
-            _firstCharStart[c] = word;
-            while (word < WordCount && _data[_wordStart[word]] == c) word++;
-        }
-
-        _firstCharStart[128] = word;
+        _meta = meta;
+        _passwordRank = passwordRank;
+        _blob = blob;
+        _markov = markov;
     }
 
     public static RankedDictionaries Instance => Shared.Value;
@@ -62,15 +55,14 @@ internal sealed class RankedDictionaries
     public int CharAt(int index, int position)
     {
         var start = _wordStart[index];
-        return position < _wordStart[index + 1] - start ? _data[start + position] : -1;
+        return position < _wordStart[index + 1] - start ? _blob[start + position] : -1;
     }
 
     public PasswordWordList DictionaryOf(int index) => ListKinds[Meta(index) >>> 24];
 
     public int RankOf(int index) => (int)(Meta(index) & 0xFFFFFF);
 
-    public int CommonPasswordRankOf(int index) =>
-        (int)BinaryPrimitives.ReadUInt32LittleEndian(_data.AsSpan(_passwordRankOffset + (index * 4)));
+    public int CommonPasswordRankOf(int index) => _passwordRank[index];
 
     /// <summary>
     /// Narrows <paramref name="lo"/>..<paramref name="hi"/> (words sharing a prefix of length <paramref name="depth"/>)
@@ -130,44 +122,68 @@ internal sealed class RankedDictionaries
     }
 
     /// <summary>-log10 P(c | a b) of the character trigram model; a, b in 0..37 (37 = boundary), c in 0..36.</summary>
-    public double MarkovCost(int a, int b, int c) => _data[_markovOffset + (((a * 38) + b) * MarkovClasses) + c] / 20.0;
+    public double MarkovCost(int a, int b, int c) => _markov[(((a * 38) + b) * MarkovClasses) + c] / 20.0;
 
-    private uint Meta(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_data.AsSpan(_metaOffset + (index * 4)));
+    private uint Meta(int index) => (uint)_meta[index];
 
+    // Bulk reads straight into the lookup tables: no decompression and no per-word work, because the first estimate
+    // in a fresh process (this load included) must stay well under 50 ms.
     private static RankedDictionaries Load()
     {
         using var stream = typeof(RankedDictionaries).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the TakeoverRules assembly.");
-        using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-        using var buffer = new MemoryStream(capacity: 2_500_000);
-        brotli.CopyTo(buffer);
-        var data = buffer.GetBuffer();
-        var length = (int)buffer.Length;
-
-        if (length < 6 || data[0] != 'T' || data[1] != 'R' || data[2] != 'P' || data[3] != 'D' || data[4] != 2)
+        // A heap buffer, not stackalloc: a method with a loop and stackalloc is always fully optimised by the JIT.
+        Span<byte> header = new byte[256];
+        if (stream.ReadAtLeast(header[..6], 6, throwOnEndOfStream: false) < 6
+            || !header[..5].SequenceEqual("TRPD\u0003"u8))
             throw new InvalidDataException($"Embedded resource {ResourceName} has an unknown format.");
-        var listCount = data[5];
+        var listCount = header[5];
         if (listCount != ListKinds.Length)
             throw new InvalidDataException($"Embedded resource {ResourceName} has {listCount} lists; expected {ListKinds.Length}.");
-        var offset = 6;
-        for (var i = 0; i < listCount; i++) offset += 1 + data[offset];
-        var wordCount = (int)BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(offset));
-        var blobLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(offset + 4));
-        offset += 8;
-        var metaOffset = offset;
-        var passwordRankOffset = metaOffset + (wordCount * 4);
-        var lengthsOffset = passwordRankOffset + (wordCount * 4);
-        var blobOffset = lengthsOffset + wordCount;
-        var markovOffset = blobOffset + blobLength;
-        if (markovOffset + (38 * 38 * MarkovClasses) > length)
-            throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
+        for (var i = 0; i < listCount; i++)
+        {
+            var nameLength = ReadExactly(stream, header[..1])[0];
+            ReadExactly(stream, header[..nameLength]);
+        }
 
-        var wordStart = new int[wordCount + 1];
-        wordStart[0] = blobOffset;
-        for (var w = 0; w < wordCount; w++) wordStart[w + 1] = wordStart[w] + data[lengthsOffset + w];
-        if (wordStart[wordCount] != markovOffset)
-            throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word lengths.");
+        var counts = ReadExactly(stream, header[..8]);
+        var wordCount = BinaryPrimitives.ReadInt32LittleEndian(counts);
+        var blobLength = BinaryPrimitives.ReadInt32LittleEndian(counts[4..]);
+        var markovLength = 38 * 38 * MarkovClasses;
+        if (wordCount <= 0 || blobLength <= 0 || stream.Length - stream.Position != ((129 + wordCount + 1 + (2L * wordCount)) * 4) + blobLength + markovLength)
+            throw new InvalidDataException($"Embedded resource {ResourceName} has the wrong length for {wordCount} words.");
 
-        return new RankedDictionaries(data, wordStart, metaOffset, passwordRankOffset, markovOffset);
+        var firstCharStart = ReadInt32s(stream, 129);
+        var wordStart = ReadInt32s(stream, wordCount + 1);
+        var meta = ReadInt32s(stream, wordCount);
+        var passwordRank = ReadInt32s(stream, wordCount);
+        var blob = GC.AllocateUninitializedArray<byte>(blobLength);
+        ReadExactly(stream, blob);
+        var markov = new byte[markovLength];
+        ReadExactly(stream, markov);
+
+        // Cheap consistency checks only; a test walks every word (sorted, offsets increasing, first-character index).
+        if (wordStart[0] != 0 || wordStart[wordCount] != blobLength || firstCharStart[0] != 0 || firstCharStart[128] != wordCount)
+            throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word offsets.");
+        return new RankedDictionaries(firstCharStart, wordStart, meta, passwordRank, blob, markov);
+    }
+
+    private static Span<byte> ReadExactly(Stream stream, Span<byte> buffer)
+    {
+        stream.ReadExactly(buffer);
+        return buffer;
+    }
+
+    private static int[] ReadInt32s(Stream stream, int count)
+    {
+        var values = GC.AllocateUninitializedArray<int>(count);
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        stream.ReadExactly(bytes);
+        if (!BitConverter.IsLittleEndian)
+        {
+            BinaryPrimitives.ReverseEndianness(values, values);
+        }
+
+        return values;
     }
 }
