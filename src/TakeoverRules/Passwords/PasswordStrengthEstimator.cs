@@ -98,7 +98,7 @@ public sealed class PasswordStrengthEstimator
         rank = 0;
         if (normalized.Length is 0 or > DictionaryMatcher.MaxWordLength) return false;
         Span<char> lower = stackalloc char[normalized.Length];
-        normalized.ToLowerInvariant(lower);
+        PasswordNormalization.ToLowerInvariant(normalized, lower);
         var dictionaries = RankedDictionaries.Instance;
         if (!dictionaries.TryFind(lower, out var index)) return false;
         rank = dictionaries.CommonPasswordRankOf(index);
@@ -134,7 +134,7 @@ public sealed class PasswordStrengthEstimator
         }
 
         analysed.CopyTo(scratch.Text);
-        analysed.ToLowerInvariant(scratch.Lower);
+        PasswordNormalization.ToLowerInvariant(analysed, scratch.Lower);
         return analysed.Length;
     }
 

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TakeoverRules.Passwords.Matching;
@@ -7,8 +9,12 @@ namespace TakeoverRules.Passwords.Matching;
 /// The embedded ranked word lists (Data/dictionaries.bin, built by Data/build-dictionaries.mjs): lower-case ASCII
 /// words sorted by byte value, so a prefix walk narrows a range by binary search instead of building a trie at
 /// start-up. Loaded once, lazily and thread-safely; read-only afterwards.
+/// The tables are read in place from the assembly's mapped resource (no copy, no decompression, no per-word work):
+/// a copy to the heap cost 15–30 ms of page faults on fresh memory, most of the 50 ms budget of a first estimate,
+/// while lookups touch only a few hundred of the resource's pages. Pointers are confined to this class; every read
+/// is bounds-checked against the table it reads.
 /// </summary>
-internal sealed class RankedDictionaries
+internal sealed unsafe class RankedDictionaries
 {
     private const string ResourceName = "TakeoverRules.Passwords.Data.dictionaries.bin";
 
@@ -27,42 +33,51 @@ internal sealed class RankedDictionaries
 
     private static readonly Lazy<RankedDictionaries> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly int[] _firstCharStart; // words starting with byte c are [_firstCharStart[c], _firstCharStart[c + 1])
-    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _blob[_wordStart[i] .. _wordStart[i + 1])
-    private readonly int[] _meta;
-    private readonly int[] _passwordRank;
-    private readonly byte[] _blob;
-    private readonly byte[] _markov;
+    private const int FirstCharEntries = 129;
+    private const int MarkovLength = 38 * 38 * MarkovClasses;
 
-    private RankedDictionaries(int[] firstCharStart, int[] wordStart, int[] meta, int[] passwordRank, byte[] blob, byte[] markov)
+    // Keeps the assembly, and so the resource memory, alive as long as this instance (matters for collectible
+    // contexts); for a resource that is not memory-mapped it is the pinned copy.
+    private readonly object _owner;
+    private readonly int _wordCount;
+    private readonly byte* _firstCharStart; // FirstCharEntries x i32: words starting with byte c are [t[c], t[c + 1])
+    private readonly byte* _wordStart; // (wordCount + 1) x i32: word i is _blob[start[i] .. start[i + 1])
+    private readonly byte* _meta; // wordCount x u32: list index << 24 | rank
+    private readonly byte* _passwordRank; // wordCount x i32
+    private readonly byte* _blob;
+    private readonly byte* _markov; // MarkovLength x u8
+
+    private RankedDictionaries(object owner, byte* data, int wordCount, int blobLength)
     {
-        _firstCharStart = firstCharStart;
-        _wordStart = wordStart;
-        _meta = meta;
-        _passwordRank = passwordRank;
-        _blob = blob;
-        _markov = markov;
+        _owner = owner;
+        _wordCount = wordCount;
+        _firstCharStart = data;
+        _wordStart = _firstCharStart + (FirstCharEntries * 4);
+        _meta = _wordStart + ((wordCount + 1) * 4L);
+        _passwordRank = _meta + (wordCount * 4L);
+        _blob = _passwordRank + (wordCount * 4L);
+        _markov = _blob + blobLength;
     }
 
     public static RankedDictionaries Instance => Shared.Value;
 
-    public int WordCount => _wordStart.Length - 1;
+    public int WordCount => _wordCount;
 
     /// <summary>Number of characters of word <paramref name="index"/>.</summary>
-    public int LengthOf(int index) => _wordStart[index + 1] - _wordStart[index];
+    public int LengthOf(int index) => WordStart(index + 1) - WordStart(index);
 
     /// <summary>Character <paramref name="position"/> of word <paramref name="index"/>, or -1 past its end.</summary>
     public int CharAt(int index, int position)
     {
-        var start = _wordStart[index];
-        return position < _wordStart[index + 1] - start ? _blob[start + position] : -1;
+        var start = WordStart(index);
+        return (uint)position < (uint)(WordStart(index + 1) - start) ? _blob[start + position] : -1;
     }
 
     public PasswordWordList DictionaryOf(int index) => ListKinds[Meta(index) >>> 24];
 
     public int RankOf(int index) => (int)(Meta(index) & 0xFFFFFF);
 
-    public int CommonPasswordRankOf(int index) => _passwordRank[index];
+    public int CommonPasswordRankOf(int index) => Read(_passwordRank, index, _wordCount);
 
     /// <summary>
     /// Narrows <paramref name="lo"/>..<paramref name="hi"/> (words sharing a prefix of length <paramref name="depth"/>)
@@ -73,8 +88,8 @@ internal sealed class RankedDictionaries
         if (depth == 0)
         {
             if (c >= 128) return false;
-            lo = _firstCharStart[c];
-            hi = _firstCharStart[c + 1];
+            lo = Read(_firstCharStart, c, FirstCharEntries);
+            hi = Read(_firstCharStart, c + 1, FirstCharEntries);
             return lo < hi;
         }
 
@@ -122,68 +137,74 @@ internal sealed class RankedDictionaries
     }
 
     /// <summary>-log10 P(c | a b) of the character trigram model; a, b in 0..37 (37 = boundary), c in 0..36.</summary>
-    public double MarkovCost(int a, int b, int c) => _markov[(((a * 38) + b) * MarkovClasses) + c] / 20.0;
+    public double MarkovCost(int a, int b, int c)
+    {
+        var index = (((a * 38) + b) * MarkovClasses) + c;
+        if ((uint)index >= MarkovLength) ThrowOutOfRange(index);
+        return _markov[index] / 20.0;
+    }
 
-    private uint Meta(int index) => (uint)_meta[index];
+    private uint Meta(int index) => (uint)Read(_meta, index, _wordCount);
 
-    // Bulk reads straight into the lookup tables: no decompression and no per-word work, because the first estimate
-    // in a fresh process (this load included) must stay well under 50 ms.
+    // Blob offsets are in range by construction: the load checks that the last one is the blob's length, and
+    // RankedDictionariesTests walks every word.
+    private int WordStart(int index) => Read(_wordStart, index, _wordCount + 1);
+
+    private static int Read(byte* table, int index, int count)
+    {
+        if ((uint)index >= (uint)count) ThrowOutOfRange(index);
+        var value = Unsafe.ReadUnaligned<int>(table + (index * 4L));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowOutOfRange(int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, "Outside the embedded dictionary table.");
+
     private static RankedDictionaries Load()
     {
-        using var stream = typeof(RankedDictionaries).Assembly.GetManifestResourceStream(ResourceName)
+        var assembly = typeof(RankedDictionaries).Assembly;
+        using var stream = assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the TakeoverRules assembly.");
-        // A heap buffer, not stackalloc: a method with a loop and stackalloc is always fully optimised by the JIT.
-        Span<byte> header = new byte[256];
-        if (stream.ReadAtLeast(header[..6], 6, throwOnEndOfStream: false) < 6
-            || !header[..5].SequenceEqual("TRPD\u0003"u8))
+        object owner = assembly;
+        byte* data;
+        long length;
+        if (stream is UnmanagedMemoryStream mapped)
+        {
+            // The stream is a view of the loaded image (JIT and NativeAOT alike); disposing it leaves the memory.
+            data = mapped.PositionPointer;
+            length = mapped.Length - mapped.Position;
+        }
+        else
+        {
+            var copy = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length), pinned: true);
+            stream.ReadExactly(copy);
+            owner = copy;
+            data = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(copy));
+            length = copy.Length;
+        }
+
+        var bytes = new ReadOnlySpan<byte>(data, (int)Math.Min(length, int.MaxValue));
+        if (bytes.Length < 6 || !bytes[..5].SequenceEqual("TRPD\u0003"u8))
             throw new InvalidDataException($"Embedded resource {ResourceName} has an unknown format.");
-        var listCount = header[5];
+        var listCount = bytes[5];
         if (listCount != ListKinds.Length)
             throw new InvalidDataException($"Embedded resource {ResourceName} has {listCount} lists; expected {ListKinds.Length}.");
-        for (var i = 0; i < listCount; i++)
-        {
-            var nameLength = ReadExactly(stream, header[..1])[0];
-            ReadExactly(stream, header[..nameLength]);
-        }
-
-        var counts = ReadExactly(stream, header[..8]);
-        var wordCount = BinaryPrimitives.ReadInt32LittleEndian(counts);
-        var blobLength = BinaryPrimitives.ReadInt32LittleEndian(counts[4..]);
-        var markovLength = 38 * 38 * MarkovClasses;
-        if (wordCount <= 0 || blobLength <= 0 || stream.Length - stream.Position != ((129 + wordCount + 1 + (2L * wordCount)) * 4) + blobLength + markovLength)
+        var offset = 6;
+        for (var i = 0; i < listCount && offset < bytes.Length; i++) offset += 1 + bytes[offset];
+        if (offset + 8 > bytes.Length)
+            throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
+        var wordCount = BinaryPrimitives.ReadInt32LittleEndian(bytes[offset..]);
+        var blobLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[(offset + 4)..]);
+        offset += 8;
+        if (wordCount <= 0 || blobLength <= 0
+            || bytes.Length - offset != ((FirstCharEntries + wordCount + 1 + (2L * wordCount)) * 4) + blobLength + MarkovLength)
             throw new InvalidDataException($"Embedded resource {ResourceName} has the wrong length for {wordCount} words.");
 
-        var firstCharStart = ReadInt32s(stream, 129);
-        var wordStart = ReadInt32s(stream, wordCount + 1);
-        var meta = ReadInt32s(stream, wordCount);
-        var passwordRank = ReadInt32s(stream, wordCount);
-        var blob = GC.AllocateUninitializedArray<byte>(blobLength);
-        ReadExactly(stream, blob);
-        var markov = new byte[markovLength];
-        ReadExactly(stream, markov);
-
-        // Cheap consistency checks only; a test walks every word (sorted, offsets increasing, first-character index).
-        if (wordStart[0] != 0 || wordStart[wordCount] != blobLength || firstCharStart[0] != 0 || firstCharStart[128] != wordCount)
+        var dictionaries = new RankedDictionaries(owner, data + offset, wordCount, blobLength);
+        if (dictionaries.WordStart(0) != 0 || dictionaries.WordStart(wordCount) != blobLength
+            || Read(dictionaries._firstCharStart, 0, FirstCharEntries) != 0 || Read(dictionaries._firstCharStart, 128, FirstCharEntries) != wordCount)
             throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word offsets.");
-        return new RankedDictionaries(firstCharStart, wordStart, meta, passwordRank, blob, markov);
-    }
-
-    private static Span<byte> ReadExactly(Stream stream, Span<byte> buffer)
-    {
-        stream.ReadExactly(buffer);
-        return buffer;
-    }
-
-    private static int[] ReadInt32s(Stream stream, int count)
-    {
-        var values = GC.AllocateUninitializedArray<int>(count);
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-        stream.ReadExactly(bytes);
-        if (!BitConverter.IsLittleEndian)
-        {
-            BinaryPrimitives.ReverseEndianness(values, values);
-        }
-
-        return values;
+        return dictionaries;
     }
 }
