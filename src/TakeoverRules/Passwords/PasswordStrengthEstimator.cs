@@ -29,7 +29,7 @@ public sealed class PasswordStrengthEstimator
         _maxAnalyzedLength = options.MaxAnalyzedLength;
         _referenceYear = options.ReferenceYear;
         _timeProvider = options.TimeProvider;
-        _contextTokens = UserInputMatcher.Tokenize(options.ContextWords);
+        _contextTokens = options.ContextWords.Count > 0 ? UserInputMatcher.Tokenize(options.ContextWords) : [];
     }
 
     /// <summary>Estimates the strength of <paramref name="password"/>.</summary>

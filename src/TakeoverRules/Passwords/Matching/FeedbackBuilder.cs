@@ -148,7 +148,12 @@ internal static class FeedbackBuilder
 
         public void Add(PasswordSuggestion suggestion)
         {
-            if (_count == _items.Length || _items[.._count].Contains(suggestion)) return;
+            if (_count == _items.Length) return;
+            for (var k = 0; k < _count; k++)
+            {
+                if (_items[k] == suggestion) return; // a loop, not Span.Contains: no generic JIT on the first estimate
+            }
+
             _items[_count++] = suggestion;
         }
 
