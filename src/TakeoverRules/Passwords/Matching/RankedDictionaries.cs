@@ -40,6 +40,7 @@ internal sealed unsafe class RankedDictionaries
     // contexts); for a resource that is not memory-mapped it is the pinned copy.
     private readonly object _owner;
     private readonly int _wordCount;
+    private readonly int _blobLength;
     private readonly byte* _firstCharStart; // FirstCharEntries x i32: words starting with byte c are [t[c], t[c + 1])
     private readonly byte* _wordStart; // (wordCount + 1) x i32: word i is _blob[start[i] .. start[i + 1])
     private readonly byte* _meta; // wordCount x u32: list index << 24 | rank
@@ -51,6 +52,7 @@ internal sealed unsafe class RankedDictionaries
     {
         _owner = owner;
         _wordCount = wordCount;
+        _blobLength = blobLength;
         _firstCharStart = data;
         _wordStart = _firstCharStart + (FirstCharEntries * 4);
         _meta = _wordStart + ((wordCount + 1) * 4L);
@@ -70,7 +72,10 @@ internal sealed unsafe class RankedDictionaries
     public int CharAt(int index, int position)
     {
         var start = WordStart(index);
-        return (uint)position < (uint)(WordStart(index + 1) - start) ? _blob[start + position] : -1;
+        if ((uint)position >= (uint)(WordStart(index + 1) - start)) return -1;
+        var at = start + position;
+        if ((uint)at >= (uint)_blobLength) ThrowOutOfRange(at);
+        return _blob[at];
     }
 
     public PasswordWordList DictionaryOf(int index) => ListKinds[Meta(index) >>> 24];
@@ -146,8 +151,6 @@ internal sealed unsafe class RankedDictionaries
 
     private uint Meta(int index) => (uint)Read(_meta, index, _wordCount);
 
-    // Blob offsets are in range by construction: the load checks that the last one is the blob's length, and
-    // RankedDictionariesTests walks every word.
     private int WordStart(int index) => Read(_wordStart, index, _wordCount + 1);
 
     private static int Read(byte* table, int index, int count)
