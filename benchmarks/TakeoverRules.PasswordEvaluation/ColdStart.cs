@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using TakeoverRules.Passwords;
 
 /// <summary>
-/// <c>--cold-start [PASSWORD]</c> prints the milliseconds of the first estimate in this fresh process, from before the
+/// <c>--cold-start [PASSWORD [USER-INPUT]...]</c> prints the milliseconds of the first estimate in this fresh process, from before the
 /// first touch of the library to the returned estimate: assembly load, dictionary load, type initialisation and the
 /// JIT of every method on the way are included (the JIT share is printed too). <c>--cold-start-baseline</c> runs the
 /// same process without the estimate; PasswordColdStartBenchmarks launches both as processes.
@@ -16,7 +16,9 @@ internal static class ColdStart
         var jitBefore = JitInfo.GetCompilationTime(currentThread: true);
         var methodsBefore = JitInfo.GetCompiledMethodCount(currentThread: true);
         var clock = Stopwatch.StartNew();
-        var score = args[0] == "--cold-start" ? FirstScore(args.Length == 2 ? args[1] : "tanaka19850412") : -1;
+        var score = args[0] != "--cold-start" ? -1
+            : args.Length == 1 ? FirstScore("tanaka19850412", [])
+            : FirstScore(args[1], args[2..]);
         var elapsed = clock.Elapsed.TotalMilliseconds;
         var jit = (JitInfo.GetCompilationTime(currentThread: true) - jitBefore).TotalMilliseconds;
         var methods = JitInfo.GetCompiledMethodCount(currentThread: true) - methodsBefore;
@@ -26,5 +28,5 @@ internal static class ColdStart
 
     // Not inlined, so that the library is first touched when this method is compiled, after the clock has started.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int FirstScore(string password) => (int)PasswordStrength.Estimate(password).Score;
+    private static int FirstScore(string password, string[] userInputs) => (int)PasswordStrength.Estimate(password, userInputs).Score;
 }

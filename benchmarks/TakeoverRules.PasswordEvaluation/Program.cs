@@ -6,7 +6,7 @@ using TakeoverRules.Passwords;
 //   dotnet run -c Release --project benchmarks/TakeoverRules.PasswordEvaluation -- DIR
 // With --cold-start it only measures the first estimate in this fresh process (ColdStart.cs).
 // Main touches no library type itself: the JIT would otherwise load the assembly and its types before the clock starts.
-return args is ["--cold-start" or "--cold-start-baseline", ..] && args.Length <= 2 ? ColdStart.Run(args) : Evaluate(args);
+return args is ["--cold-start" or "--cold-start-baseline", ..] ? ColdStart.Run(args) : Evaluate(args);
 
 static int Evaluate(string[] args)
 {

@@ -36,6 +36,10 @@ internal static class PasswordNormalization
         if (Ascii.ToLower(text, destination, out _) != OperationStatus.Done) text.ToLowerInvariant(destination);
     }
 
+    /// <summary>Invariant lower case of <paramref name="text"/>; ASCII text without culture data (see the span overload).</summary>
+    public static string ToLowerInvariant(string text) =>
+        Ascii.IsValid(text) ? string.Create(text.Length, text, static (lower, source) => Ascii.ToLower(source, lower, out _)) : text.ToLowerInvariant();
+
     /// <summary>Counts Unicode code points; an unpaired surrogate counts as one.</summary>
     public static int CountCodePoints(ReadOnlySpan<char> text)
     {
