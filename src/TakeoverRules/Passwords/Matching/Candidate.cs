@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TakeoverRules.Passwords.Matching;
 
 /// <summary>A pattern found at [<see cref="I"/>, <see cref="J"/>] (inclusive) with its guesses in log10.</summary>
@@ -30,28 +32,42 @@ internal enum CandidateFlags : byte
     Separator = 32,
 }
 
-/// <summary>Per-thread working memory, reused so that an estimate allocates only its result.</summary>
+/// <summary>
+/// Per-thread working memory, reused so that an estimate allocates only its result. It also stands in for stackalloc
+/// in methods with loops: the JIT compiles such methods fully optimised on first call (on-stack replacement cannot
+/// handle stackalloc), which cost the first estimate in a fresh process several milliseconds each.
+/// </summary>
 internal sealed class EstimationScratch
 {
     [ThreadStatic]
     private static EstimationScratch? _cached;
 
-    public char[] Text = new char[64];
-    public char[] Lower = new char[64];
-    public char[] Reversed = new char[64];
+    public char[] Text;
+    public char[] Lower;
+    public char[] Reversed;
     public Candidate[] Matches = new Candidate[256];
     public int MatchCount;
     public Candidate[] Sorted = new Candidate[256];
-    public int[] EndStart = new int[65];
-    public double[] BruteForcePrefix = new double[65];
+    public int[] EndStart;
+    public double[] BruteForcePrefix;
+    public int[] Cursor;
+    public char[] Substituted = new char[DictionaryMatcher.MaxWordLength];
+    public char[] Digits = new char[PhoneNumberMatcher.MaxDigits];
+    public Candidate[] Chosen = new Candidate[Decomposition.MaxSequence];
+    public PasswordSuggestion[] Suggestions = new PasswordSuggestion[FeedbackBuilder.MaxSuggestions];
+    public double[] RunMin = new double[Decomposition.MaxSequence + 1];
+    public int[] RunArg = new int[Decomposition.MaxSequence + 1];
 
     // Decomposition state, (length + 1) * (MaxSequence + 1) entries.
-    public double[] Pi = new double[65 * 21];
-    public int[] Choice = new int[65 * 21];
+    public double[] Pi;
+    public int[] Choice;
+
+    // Sized for the first caller at once: every page of fresh memory costs the first estimate in a process time.
+    private EstimationScratch(int length) => Allocate(length);
 
     public static EstimationScratch Rent(int length)
     {
-        var scratch = _cached ?? new EstimationScratch();
+        var scratch = _cached ?? new EstimationScratch(length);
         _cached = null;
         scratch.Ensure(length);
         scratch.MatchCount = 0;
@@ -68,16 +84,19 @@ internal sealed class EstimationScratch
 
     private void Ensure(int length)
     {
-        if (Text.Length < length)
-        {
-            var size = Math.Max(length, Text.Length * 2);
-            Text = new char[size];
-            Lower = new char[size];
-            Reversed = new char[size];
-            EndStart = new int[size + 1];
-            BruteForcePrefix = new double[size + 1];
-            Pi = new double[(size + 1) * (Decomposition.MaxSequence + 1)];
-            Choice = new int[Pi.Length];
-        }
+        if (Text.Length < length) Allocate(Math.Max(length, Text.Length * 2));
+    }
+
+    [MemberNotNull(nameof(Text), nameof(Lower), nameof(Reversed), nameof(EndStart), nameof(Cursor), nameof(BruteForcePrefix), nameof(Pi), nameof(Choice))]
+    private void Allocate(int size)
+    {
+        Text = new char[size];
+        Lower = new char[size];
+        Reversed = new char[size];
+        EndStart = new int[size + 1];
+        Cursor = new int[size];
+        BruteForcePrefix = new double[size + 1];
+        Pi = new double[(size + 1) * (Decomposition.MaxSequence + 1)];
+        Choice = new int[Pi.Length];
     }
 }

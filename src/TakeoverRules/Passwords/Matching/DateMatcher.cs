@@ -148,36 +148,27 @@ internal static class DateMatcher
     {
         year = 0;
         if (b is > 31 or <= 0) return false;
-        int over12 = 0, over31 = 0, under1 = 0;
-        foreach (var v in (ReadOnlySpan<int>)[a, b, c])
-        {
-            if (v is > 99 and < MinYear || v > MaxYear) return false;
-            if (v > 31) over31++;
-            if (v > 12) over12++;
-            if (v <= 0) under1++;
-        }
-
+        // Written out rather than over spans of tuples, whose generic helpers the JIT compiled on the first estimate.
+        if (!IsDatePart(a) || !IsDatePart(b) || !IsDatePart(c)) return false;
+        var over31 = (a > 31 ? 1 : 0) + (b > 31 ? 1 : 0) + (c > 31 ? 1 : 0);
+        var over12 = (a > 12 ? 1 : 0) + (b > 12 ? 1 : 0) + (c > 12 ? 1 : 0);
+        var under1 = (a <= 0 ? 1 : 0) + (b <= 0 ? 1 : 0) + (c <= 0 ? 1 : 0);
         if (over31 >= 2 || over12 == 3 || under1 >= 2) return false;
-        foreach (var (y, d1, d2) in (ReadOnlySpan<(int, int, int)>)[(c, a, b), (a, b, c)])
-        {
-            if (y is >= MinYear and <= MaxYear)
-            {
-                if (!IsDayMonth(d1, d2)) return false;
-                year = y;
-                return true;
-            }
-        }
 
-        foreach (var (y, d1, d2) in (ReadOnlySpan<(int, int, int)>)[(c, a, b), (a, b, c)])
-        {
-            if (IsDayMonth(d1, d2))
-            {
-                year = TwoToFourDigitYear(y);
-                return true;
-            }
-        }
-
+        // Year last (c, then day and month a b), else year first (a, then b c); a four-digit year decides.
+        if (c is >= MinYear and <= MaxYear) return IsDayMonth(a, b) && SetYear(c, out year);
+        if (a is >= MinYear and <= MaxYear) return IsDayMonth(b, c) && SetYear(a, out year);
+        if (IsDayMonth(a, b)) return SetYear(TwoToFourDigitYear(c), out year);
+        if (IsDayMonth(b, c)) return SetYear(TwoToFourDigitYear(a), out year);
         return false;
+    }
+
+    private static bool IsDatePart(int v) => v is (<= 99 or >= MinYear) and <= MaxYear;
+
+    private static bool SetYear(int value, out int year)
+    {
+        year = value;
+        return true;
     }
 
     private static bool IsDayMonth(int x, int y) =>

@@ -100,8 +100,8 @@ internal static class Decomposition
         }
 
         for (var k = 1; k <= n; k++) ends[k] += ends[k - 1];
-        Span<int> cursor = stackalloc int[n]; // n <= PasswordEstimatorOptions.MaxAnalyzedLengthLimit
-        ends[..n].CopyTo(cursor);
+        var cursor = s.Cursor;
+        Array.Copy(ends, cursor, n);
         for (var m = 0; m < candidateCount; m++)
         {
             ref var c = ref s.Matches[m];
@@ -110,10 +110,11 @@ internal static class Decomposition
 
         var pi = s.Pi;
         var choice = s.Choice;
-        pi.AsSpan(0, n * Stride).Fill(double.PositiveInfinity);
-        Span<double> runMin = stackalloc double[Stride];
-        Span<int> runArg = stackalloc int[Stride];
-        runMin.Fill(double.PositiveInfinity);
+        // Loops, not Span.Fill: Fill<double> is not precompiled in the framework and its JIT cost the first estimate 1–2 ms.
+        for (var x = 0; x < n * Stride; x++) pi[x] = double.PositiveInfinity;
+        var runMin = s.RunMin;
+        var runArg = s.RunArg;
+        for (var x = 0; x < runMin.Length; x++) runMin[x] = double.PositiveInfinity;
         var maxL = 1; // longest sequence stored so far: loops over l stop there
 
         for (var k = 0; k < n; k++)

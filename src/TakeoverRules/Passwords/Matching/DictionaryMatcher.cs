@@ -12,13 +12,13 @@ internal static class DictionaryMatcher
     private const int VisitBudgetPerStart = 256;
 
     // zxcvbn's l33t table, inverted: symbol -> letters it may stand for (at most two).
-    private static readonly char[][] L33t = BuildL33t();
+    private static readonly string[] L33t = BuildL33t();
 
     public static void Match(EstimationScratch scratch, int length)
     {
         var dictionaries = RankedDictionaries.Instance;
         var lower = scratch.Lower.AsSpan(0, length);
-        Span<char> substituted = stackalloc char[MaxWordLength];
+        var substituted = scratch.Substituted.AsSpan();
         for (var i = 0; i < length; i++)
         {
             var budget = VisitBudgetPerStart;
@@ -42,7 +42,7 @@ internal static class DictionaryMatcher
         var position = start + depth;
         if (position >= text.Length || depth >= MaxWordLength || --budget < 0) return;
         var c = text[position];
-        var alternatives = !reversed && c < 128 ? L33t[c] : [];
+        var alternatives = !reversed && c < 128 ? L33t[c] : "";
         for (var a = -1; a < alternatives.Length; a++)
         {
             var letter = a < 0 ? c : alternatives[a];
@@ -105,13 +105,13 @@ internal static class DictionaryMatcher
         return total;
     }
 
-    private static char[][] BuildL33t()
+    private static string[] BuildL33t()
     {
-        var table = new char[128][];
-        for (var i = 0; i < table.Length; i++) table[i] = [];
+        var table = new string[128];
+        for (var i = 0; i < table.Length; i++) table[i] = "";
         void Map(char letter, string symbols)
         {
-            foreach (var s in symbols) table[s] = [.. table[s], letter];
+            foreach (var s in symbols) table[s] += letter;
         }
 
         Map('a', "4@");

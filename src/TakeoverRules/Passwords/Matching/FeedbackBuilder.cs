@@ -7,10 +7,14 @@ namespace TakeoverRules.Passwords.Matching;
 /// </summary>
 internal static class FeedbackBuilder
 {
+    public const int MaxSuggestions = 12;
+
     private static readonly PasswordFeedback EmptyPassword =
         new(PasswordWarning.None, [PasswordSuggestion.UseFewWords, PasswordSuggestion.NoNeedForSymbols]);
 
-    public static PasswordFeedback Build(ReadOnlySpan<Candidate> sequence, PasswordScore score, bool wasNormalized, PasswordWordList callerWords = PasswordWordList.None)
+    // buffer: working space of at least MaxSuggestions entries (the caller's scratch).
+    public static PasswordFeedback Build(
+        ReadOnlySpan<Candidate> sequence, PasswordScore score, bool wasNormalized, Span<PasswordSuggestion> buffer, PasswordWordList callerWords = PasswordWordList.None)
     {
         if (sequence.Length == 0) return EmptyPassword;
 
@@ -34,7 +38,7 @@ internal static class FeedbackBuilder
                 date = true;
         }
 
-        var suggestions = new SuggestionList(stackalloc PasswordSuggestion[12]);
+        var suggestions = new SuggestionList(buffer[..MaxSuggestions]);
         if (score <= PasswordScore.Fair) suggestions.Add(PasswordSuggestion.AddAnotherWord);
         PasswordWarning warning;
         if (userInput)
@@ -136,7 +140,7 @@ internal static class FeedbackBuilder
         if (c.Flags.HasFlag(CandidateFlags.L33t)) suggestions.Add(PasswordSuggestion.SubstitutionsDoNotHelp);
     }
 
-    /// <summary>A small de-duplicating list on the stack, so feedback allocates only its final array.</summary>
+    /// <summary>A small de-duplicating list in reused memory, so feedback allocates only its final array.</summary>
     private ref struct SuggestionList(Span<PasswordSuggestion> items)
     {
         private readonly Span<PasswordSuggestion> _items = items;
@@ -144,7 +148,12 @@ internal static class FeedbackBuilder
 
         public void Add(PasswordSuggestion suggestion)
         {
-            if (_count == _items.Length || _items[.._count].Contains(suggestion)) return;
+            if (_count == _items.Length) return;
+            for (var k = 0; k < _count; k++)
+            {
+                if (_items[k] == suggestion) return; // a loop, not Span.Contains: no generic JIT on the first estimate
+            }
+
             _items[_count++] = suggestion;
         }
 

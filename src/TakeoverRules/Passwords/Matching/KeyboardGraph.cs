@@ -10,51 +10,72 @@ internal sealed class KeyboardGraph
     private static readonly (int Dx2, int Dy)[] SlantedDirections = [(-2, 0), (-1, -1), (1, -1), (2, 0), (1, 1), (-1, 1)];
     private static readonly (int Dx2, int Dy)[] AlignedDirections = [(-2, 0), (-2, -1), (0, -1), (2, -1), (2, 0), (2, 1), (0, 1), (-2, 1)];
 
+    private const int MaxKeys = 64;
+    private const int GridRows = 8;
+    private const int GridColumns = 40; // twice the widest row plus its offset
+
     // Every key of these layouts is below U+0100 (¥ is U+00A5).
     private readonly int[] _key = new int[256]; // char -> key index + 1 (0 = not on this keyboard)
     private readonly bool[] _shifted = new bool[256];
     private readonly int[][] _neighbours; // key -> direction -> key index + 1
 
+    // Plain loops and a position grid rather than string.Split and List<(int, int)>.IndexOf: those generic
+    // instantiations are not precompiled in the framework, and their JIT fell on the first estimate of every process.
     private KeyboardGraph(PasswordKeyboard keyboard, string[] rows, double[] rowOffsets, bool slanted)
     {
         Keyboard = keyboard;
         var directions = slanted ? SlantedDirections : AlignedDirections;
-        var positions = new List<(int X2, int Y)>();
+        var x2 = new int[MaxKeys];
+        var y2 = new int[MaxKeys];
+        var grid = new int[GridRows * GridColumns]; // (x2, y) -> key index + 1
+        var count = 0;
         for (var y = 0; y < rows.Length; y++)
         {
-            var keys = rows[y].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var x = 0; x < keys.Length; x++)
+            var row = rows[y];
+            var x = 0;
+            for (var start = 0; start < row.Length; start++)
             {
-                if (keys[x] == "_") continue; // a gap in a keypad
-                positions.Add(((int)Math.Round((rowOffsets[y] + x) * 2), y));
-                var index = positions.Count;
-                for (var k = 0; k < keys[x].Length; k++)
+                if (row[start] == ' ') continue;
+                var end = row.IndexOf(' ', start);
+                if (end < 0) end = row.Length;
+                var key = row.AsSpan(start, end - start);
+                start = end;
+                if (key is not "_") // "_" is a gap in a keypad
                 {
-                    var c = keys[x][k];
-                    if (_key[c] != 0) continue;
-                    _key[c] = index;
-                    _shifted[c] = k > 0 && !char.IsLetter(c);
+                    x2[count] = (int)Math.Round((rowOffsets[y] + x) * 2);
+                    y2[count] = y;
+                    var index = ++count;
+                    grid[(y * GridColumns) + x2[index - 1]] = index;
+                    for (var k = 0; k < key.Length; k++)
+                    {
+                        var c = key[k];
+                        if (_key[c] != 0) continue;
+                        _key[c] = index;
+                        _shifted[c] = k > 0 && !char.IsLetter(c);
+                    }
                 }
+
+                x++;
             }
         }
 
-        _neighbours = new int[positions.Count][];
+        _neighbours = new int[count][];
         var degreeSum = 0;
-        for (var a = 0; a < positions.Count; a++)
+        for (var a = 0; a < count; a++)
         {
             _neighbours[a] = new int[directions.Length];
             for (var d = 0; d < directions.Length; d++)
             {
-                var target = (positions[a].X2 + directions[d].Dx2, positions[a].Y + directions[d].Dy);
-                var b = positions.IndexOf(target);
-                if (b < 0) continue;
-                _neighbours[a][d] = b + 1;
+                int tx = x2[a] + directions[d].Dx2, ty = y2[a] + directions[d].Dy;
+                var b = tx is >= 0 and < GridColumns && ty is >= 0 and < GridRows ? grid[(ty * GridColumns) + tx] : 0;
+                if (b == 0) continue;
+                _neighbours[a][d] = b;
                 degreeSum++;
             }
         }
 
-        StartingKeys = positions.Count;
-        AverageDegree = (double)degreeSum / positions.Count;
+        StartingKeys = count;
+        AverageDegree = (double)degreeSum / count;
     }
 
     public PasswordKeyboard Keyboard { get; }

@@ -10,16 +10,18 @@ namespace TakeoverRules.Passwords.Matching;
 /// </summary>
 internal static class PhoneNumberMatcher
 {
+    public const int MaxDigits = 12;
+
     public static void Match(EstimationScratch scratch, int length, int matchesBefore)
     {
         var text = scratch.Lower.AsSpan(0, length);
-        Span<char> digits = stackalloc char[12];
+        var digits = scratch.Digits.AsSpan();
         for (var i = 0; i < length; i++)
         {
             if (text[i] != '0' || (i > 0 && char.IsAsciiDigit(text[i - 1]))) continue;
             var count = 0;
             var hyphens = 0;
-            for (var j = i; j < length && count < 12; j++)
+            for (var j = i; j < length && count < MaxDigits; j++)
             {
                 if (char.IsAsciiDigit(text[j])) digits[count++] = text[j];
                 else if (text[j] == '-' && j + 1 < length && char.IsAsciiDigit(text[j + 1]) && char.IsAsciiDigit(text[j - 1])) hyphens++;

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TakeoverRules.Passwords.Matching;
 
@@ -7,8 +9,12 @@ namespace TakeoverRules.Passwords.Matching;
 /// The embedded ranked word lists (Data/dictionaries.bin, built by Data/build-dictionaries.mjs): lower-case ASCII
 /// words sorted by byte value, so a prefix walk narrows a range by binary search instead of building a trie at
 /// start-up. Loaded once, lazily and thread-safely; read-only afterwards.
+/// The tables are read in place from the assembly's mapped resource (no copy, no decompression, no per-word work):
+/// a copy to the heap cost 15–30 ms of page faults on fresh memory, most of the 50 ms budget of a first estimate,
+/// while lookups touch only a few hundred of the resource's pages. Pointers are confined to this class; every read
+/// is bounds-checked against the table it reads.
 /// </summary>
-internal sealed class RankedDictionaries
+internal sealed unsafe class RankedDictionaries
 {
     private const string ResourceName = "TakeoverRules.Passwords.Data.dictionaries.bin";
 
@@ -27,50 +33,56 @@ internal sealed class RankedDictionaries
 
     private static readonly Lazy<RankedDictionaries> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly byte[] _data;
-    private readonly int[] _wordStart; // wordCount + 1 entries; word i is _data[_wordStart[i] .. _wordStart[i + 1])
-    private readonly int _metaOffset;
-    private readonly int _passwordRankOffset;
-    private readonly int _markovOffset;
-    private readonly int[] _firstCharStart = new int[129]; // words starting with byte c are [_firstCharStart[c], _firstCharStart[c + 1])
+    private const int FirstCharEntries = 129;
+    private const int MarkovLength = 38 * 38 * MarkovClasses;
 
-    private RankedDictionaries(byte[] data, int[] wordStart, int metaOffset, int passwordRankOffset, int markovOffset)
+    // Keeps the assembly, and so the resource memory, alive as long as this instance (matters for collectible
+    // contexts); for a resource that is not memory-mapped it is the pinned copy.
+    private readonly object _owner;
+    private readonly int _wordCount;
+    private readonly int _blobLength;
+    private readonly byte* _firstCharStart; // FirstCharEntries x i32: words starting with byte c are [t[c], t[c + 1])
+    private readonly byte* _wordStart; // (wordCount + 1) x i32: word i is _blob[start[i] .. start[i + 1])
+    private readonly byte* _meta; // wordCount x u32: list index << 24 | rank
+    private readonly byte* _passwordRank; // wordCount x i32
+    private readonly byte* _blob;
+    private readonly byte* _markov; // MarkovLength x u8
+
+    private RankedDictionaries(object owner, byte* data, int wordCount, int blobLength)
     {
-        _markovOffset = markovOffset;
-        _data = data;
-        _wordStart = wordStart;
-        _metaOffset = metaOffset;
-        _passwordRankOffset = passwordRankOffset;
-        var word = 0;
-        for (var c = 0; c < 128; c++)
-        {
-            _firstCharStart[c] = word;
-            while (word < WordCount && _data[_wordStart[word]] == c) word++;
-        }
-
-        _firstCharStart[128] = word;
+        _owner = owner;
+        _wordCount = wordCount;
+        _blobLength = blobLength;
+        _firstCharStart = data;
+        _wordStart = _firstCharStart + (FirstCharEntries * 4);
+        _meta = _wordStart + ((wordCount + 1) * 4L);
+        _passwordRank = _meta + (wordCount * 4L);
+        _blob = _passwordRank + (wordCount * 4L);
+        _markov = _blob + blobLength;
     }
 
     public static RankedDictionaries Instance => Shared.Value;
 
-    public int WordCount => _wordStart.Length - 1;
+    public int WordCount => _wordCount;
 
     /// <summary>Number of characters of word <paramref name="index"/>.</summary>
-    public int LengthOf(int index) => _wordStart[index + 1] - _wordStart[index];
+    public int LengthOf(int index) => WordStart(index + 1) - WordStart(index);
 
     /// <summary>Character <paramref name="position"/> of word <paramref name="index"/>, or -1 past its end.</summary>
     public int CharAt(int index, int position)
     {
-        var start = _wordStart[index];
-        return position < _wordStart[index + 1] - start ? _data[start + position] : -1;
+        var start = WordStart(index);
+        if ((uint)position >= (uint)(WordStart(index + 1) - start)) return -1;
+        var at = start + position;
+        if ((uint)at >= (uint)_blobLength) ThrowOutOfRange(at);
+        return _blob[at];
     }
 
     public PasswordWordList DictionaryOf(int index) => ListKinds[Meta(index) >>> 24];
 
     public int RankOf(int index) => (int)(Meta(index) & 0xFFFFFF);
 
-    public int CommonPasswordRankOf(int index) =>
-        (int)BinaryPrimitives.ReadUInt32LittleEndian(_data.AsSpan(_passwordRankOffset + (index * 4)));
+    public int CommonPasswordRankOf(int index) => Read(_passwordRank, index, _wordCount);
 
     /// <summary>
     /// Narrows <paramref name="lo"/>..<paramref name="hi"/> (words sharing a prefix of length <paramref name="depth"/>)
@@ -81,8 +93,8 @@ internal sealed class RankedDictionaries
         if (depth == 0)
         {
             if (c >= 128) return false;
-            lo = _firstCharStart[c];
-            hi = _firstCharStart[c + 1];
+            lo = Read(_firstCharStart, c, FirstCharEntries);
+            hi = Read(_firstCharStart, c + 1, FirstCharEntries);
             return lo < hi;
         }
 
@@ -130,44 +142,72 @@ internal sealed class RankedDictionaries
     }
 
     /// <summary>-log10 P(c | a b) of the character trigram model; a, b in 0..37 (37 = boundary), c in 0..36.</summary>
-    public double MarkovCost(int a, int b, int c) => _data[_markovOffset + (((a * 38) + b) * MarkovClasses) + c] / 20.0;
+    public double MarkovCost(int a, int b, int c)
+    {
+        var index = (((a * 38) + b) * MarkovClasses) + c;
+        if ((uint)index >= MarkovLength) ThrowOutOfRange(index);
+        return _markov[index] / 20.0;
+    }
 
-    private uint Meta(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_data.AsSpan(_metaOffset + (index * 4)));
+    private uint Meta(int index) => (uint)Read(_meta, index, _wordCount);
+
+    private int WordStart(int index) => Read(_wordStart, index, _wordCount + 1);
+
+    private static int Read(byte* table, int index, int count)
+    {
+        if ((uint)index >= (uint)count) ThrowOutOfRange(index);
+        var value = Unsafe.ReadUnaligned<int>(table + (index * 4L));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowOutOfRange(int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, "Outside the embedded dictionary table.");
 
     private static RankedDictionaries Load()
     {
-        using var stream = typeof(RankedDictionaries).Assembly.GetManifestResourceStream(ResourceName)
+        var assembly = typeof(RankedDictionaries).Assembly;
+        using var stream = assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the TakeoverRules assembly.");
-        using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-        using var buffer = new MemoryStream(capacity: 2_500_000);
-        brotli.CopyTo(buffer);
-        var data = buffer.GetBuffer();
-        var length = (int)buffer.Length;
+        object owner = assembly;
+        byte* data;
+        long length;
+        if (stream is UnmanagedMemoryStream mapped)
+        {
+            // The stream is a view of the loaded image (JIT and NativeAOT alike); disposing it leaves the memory.
+            data = mapped.PositionPointer;
+            length = mapped.Length - mapped.Position;
+        }
+        else
+        {
+            var copy = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length), pinned: true);
+            stream.ReadExactly(copy);
+            owner = copy;
+            data = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(copy));
+            length = copy.Length;
+        }
 
-        if (length < 6 || data[0] != 'T' || data[1] != 'R' || data[2] != 'P' || data[3] != 'D' || data[4] != 2)
+        var bytes = new ReadOnlySpan<byte>(data, (int)Math.Min(length, int.MaxValue));
+        if (bytes.Length < 6 || !bytes[..5].SequenceEqual("TRPD\u0003"u8))
             throw new InvalidDataException($"Embedded resource {ResourceName} has an unknown format.");
-        var listCount = data[5];
+        var listCount = bytes[5];
         if (listCount != ListKinds.Length)
             throw new InvalidDataException($"Embedded resource {ResourceName} has {listCount} lists; expected {ListKinds.Length}.");
         var offset = 6;
-        for (var i = 0; i < listCount; i++) offset += 1 + data[offset];
-        var wordCount = (int)BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(offset));
-        var blobLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(offset + 4));
-        offset += 8;
-        var metaOffset = offset;
-        var passwordRankOffset = metaOffset + (wordCount * 4);
-        var lengthsOffset = passwordRankOffset + (wordCount * 4);
-        var blobOffset = lengthsOffset + wordCount;
-        var markovOffset = blobOffset + blobLength;
-        if (markovOffset + (38 * 38 * MarkovClasses) > length)
+        for (var i = 0; i < listCount && offset < bytes.Length; i++) offset += 1 + bytes[offset];
+        if (offset + 8 > bytes.Length)
             throw new InvalidDataException($"Embedded resource {ResourceName} is truncated.");
+        var wordCount = BinaryPrimitives.ReadInt32LittleEndian(bytes[offset..]);
+        var blobLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[(offset + 4)..]);
+        offset += 8;
+        if (wordCount <= 0 || blobLength <= 0
+            || bytes.Length - offset != ((FirstCharEntries + wordCount + 1 + (2L * wordCount)) * 4) + blobLength + MarkovLength)
+            throw new InvalidDataException($"Embedded resource {ResourceName} has the wrong length for {wordCount} words.");
 
-        var wordStart = new int[wordCount + 1];
-        wordStart[0] = blobOffset;
-        for (var w = 0; w < wordCount; w++) wordStart[w + 1] = wordStart[w] + data[lengthsOffset + w];
-        if (wordStart[wordCount] != markovOffset)
-            throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word lengths.");
-
-        return new RankedDictionaries(data, wordStart, metaOffset, passwordRankOffset, markovOffset);
+        var dictionaries = new RankedDictionaries(owner, data + offset, wordCount, blobLength);
+        if (dictionaries.WordStart(0) != 0 || dictionaries.WordStart(wordCount) != blobLength
+            || Read(dictionaries._firstCharStart, 0, FirstCharEntries) != 0 || Read(dictionaries._firstCharStart, 128, FirstCharEntries) != wordCount)
+            throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word offsets.");
+        return dictionaries;
     }
 }

@@ -18,7 +18,7 @@ internal static class UserInputMatcher
         foreach (var input in inputs)
         {
             if (string.IsNullOrEmpty(input) || tokens.Count >= MaxTokens) continue;
-            var text = PasswordNormalization.Normalize(input.AsSpan(0, Math.Min(input.Length, 256))).ToLowerInvariant();
+            var text = PasswordNormalization.ToLowerInvariant(PasswordNormalization.Normalize(input.AsSpan(0, Math.Min(input.Length, 256))));
             AddToken(tokens, text);
             var digits = new System.Text.StringBuilder();
             var groups = 0;
