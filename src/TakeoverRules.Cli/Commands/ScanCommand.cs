@@ -221,7 +221,13 @@ internal static class ScanCommand
             _failure?.Throw();
         }
 
-        public void Recycle(Batch batch) => _empty.Add(batch);
+        public void Recycle(Batch batch)
+        {
+            // Cleared here rather than when reused, so that a batch waiting for reuse keeps no parsed event alive.
+            Array.Clear(batch.Results, 0, batch.Count);
+            batch.Count = 0;
+            _empty.Add(batch);
+        }
 
         public void Dispose()
         {
@@ -265,17 +271,7 @@ internal static class ScanCommand
             }
         }
 
-        private Batch Take()
-        {
-            if (!_empty.TryTake(out var batch))
-            {
-                return new Batch(new ReadResult<AccountEvent>[BatchSize]);
-            }
-
-            Array.Clear(batch.Results, 0, batch.Count);
-            batch.Count = 0;
-            return batch;
-        }
+        private Batch Take() => _empty.TryTake(out var batch) ? batch : new Batch(new ReadResult<AccountEvent>[BatchSize]);
     }
 
     private sealed class Batch(ReadResult<AccountEvent>[] results)
