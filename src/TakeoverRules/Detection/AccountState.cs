@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TakeoverRules.Detection;
 
@@ -7,6 +8,12 @@ namespace TakeoverRules.Detection;
 internal struct Slots4
 {
     private uint _element;
+}
+
+[InlineArray(16)]
+internal struct RecentIdSlots
+{
+    private ulong _element;
 }
 
 [InlineArray(24)]
@@ -195,12 +202,23 @@ internal struct CitedText
 /// </summary>
 internal sealed class AccountState
 {
-    public AccountState(int duplicateWindow) => RecentIds = new ulong[duplicateWindow];
+    public AccountState(int duplicateWindow)
+    {
+        _window = duplicateWindow;
+        _moreIds = duplicateWindow > InlineIdCount ? new ulong[duplicateWindow] : null;
+    }
 
     // Event time and duplicates.
     public long Watermark;
-    public ulong[] RecentIds;
+    // The default window lives inside the state: every event checks it, and a separate array is one more cache miss
+    // per event and one more object per account for the GC to promote.
+    private const int InlineIdCount = 16;
+    private readonly int _window;
+    private readonly ulong[]? _moreIds;
+    private RecentIdSlots _inlineIds;
     public int RecentNext;
+
+    public Span<ulong> RecentIds => _moreIds ?? MemoryMarshal.CreateSpan(ref _inlineIds[0], _window);
 
     // Baseline.
     public long LastActivity;
@@ -250,23 +268,12 @@ internal sealed class AccountState
     public double LadderFirstPrice, LadderLastPrice;
     public int LadderCount;
 
-    public bool IsDuplicate(ulong idHash)
-    {
-        foreach (var seen in RecentIds)
-        {
-            if (seen == idHash)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsDuplicate(ulong idHash) => RecentIds.Contains(idHash);
 
     public void Remember(ulong idHash)
     {
         RecentIds[RecentNext] = idHash;
-        RecentNext = (RecentNext + 1) % RecentIds.Length;
+        RecentNext = (RecentNext + 1) % _window;
     }
 
     public void CountHour(int hour)

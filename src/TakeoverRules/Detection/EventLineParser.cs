@@ -22,7 +22,7 @@ internal struct EventLineParser
     private static readonly ulong[] Required = BuildRequired();
     private static readonly ulong[] Allowed = BuildAllowed();
 
-    private readonly InternTable? _accounts, _values;
+    private readonly InternTable? _values;
     private FieldReader _r;
     private ulong _seen;
     private string? _currentField;
@@ -62,12 +62,8 @@ internal struct EventLineParser
         "positions", "cashJpy",
     ];
 
-    /// <summary>A parser that takes account ids and low-cardinality values (symbols, countries, networks, currencies) from the given tables.</summary>
-    public EventLineParser(InternTable? accounts, InternTable? values)
-    {
-        _accounts = accounts;
-        _values = values;
-    }
+    /// <summary>A parser that takes recurring values (symbols, countries, networks, currencies) from <paramref name="values"/> when given.</summary>
+    public EventLineParser(InternTable? values) => _values = values;
 
     public ReadResult<AccountEvent> Parse(ReadOnlySpan<byte> utf8, long line)
     {

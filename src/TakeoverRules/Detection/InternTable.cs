@@ -4,7 +4,7 @@ using System.Text;
 namespace TakeoverRules.Detection;
 
 /// <summary>
-/// Strings that recur from event to event (account ids, symbols, countries, networks), looked up by their UTF-8 bytes
+/// Strings that recur from event to event (symbols, countries, networks, currencies), looked up by their UTF-8 bytes
 /// so that a value seen before is returned as the same string without allocating. Fewer fresh strings per event means
 /// fewer garbage collections, and the detector's long-lived state then refers to long-lived strings. Bounded: when
 /// <see cref="Capacity"/> values are held it starts over, so memory does not grow with the input. Only short ASCII
