@@ -70,13 +70,14 @@ internal static class ScanCommand
         {
             var clock = Stopwatch.StartNew();
             var progress = new Progress(_error, console.ErrorIsTerminal, input.CanSeek ? input.Length : -1);
-            long events = 0, written = 0, duplicates = 0, late = 0;
-            Span<long> kinds = stackalloc long[4];
+            long events = 0, duplicates = 0, late = 0;
+            using var writer = new DecisionWriter(outputStream, language, leaveOpen: true);
+            using var lines = new DecisionLines(writer);
             using (var batches = new ParsedBatches(input))
-            using (var writer = new DecisionWriter(outputStream, language, leaveOpen: true))
             {
                 foreach (var batch in batches.Read())
                 {
+                    var decisions = lines.Take();
                     foreach (var result in batch.Results.AsSpan(0, batch.Count))
                     {
                         if (!result.IsSuccess)
@@ -97,21 +98,20 @@ internal static class ScanCommand
                                 _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
                                 break;
                             default:
-                                if (writer.WriteIfReportable(decision))
-                                {
-                                    written++;
-                                    kinds[(int)decision.Kind]++;
-                                }
-
+                                decisions.Add(decision);
                                 break;
                         }
                     }
 
                     progress.Report(events, batch.BytesRead, clock.Elapsed);
                     batches.Recycle(batch);
+                    lines.Write(decisions);
                 }
+
+                lines.Complete();
             }
 
+            var (written, kinds) = (lines.Written, lines.Kinds);
             progress.Clear();
             var seconds = clock.Elapsed.TotalSeconds;
             _error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -197,7 +197,7 @@ internal static class ScanCommand
     /// </summary>
     private sealed class ParsedBatches : IDisposable
     {
-        private const int BatchSize = 1024;
+        public const int BatchSize = 1024;
         private const int InFlight = 4;
 
         private readonly BlockingCollection<Batch> _full = new(InFlight);
@@ -221,7 +221,13 @@ internal static class ScanCommand
             _failure?.Throw();
         }
 
-        public void Recycle(Batch batch) => _empty.Add(batch);
+        public void Recycle(Batch batch)
+        {
+            // Cleared here rather than when reused, so that a batch waiting for reuse keeps no parsed event alive.
+            Array.Clear(batch.Results, 0, batch.Count);
+            batch.Count = 0;
+            _empty.Add(batch);
+        }
 
         public void Dispose()
         {
@@ -265,17 +271,109 @@ internal static class ScanCommand
             }
         }
 
-        private Batch Take()
+        private Batch Take() => _empty.TryTake(out var batch) ? batch : new Batch(new ReadResult<AccountEvent>[BatchSize]);
+    }
+
+    /// <summary>
+    /// Writes the decisions on a third thread, so that detection (the busier of the two stages) does not also format
+    /// them as JSON while the parsing thread has time to spare. Batches keep their order through one bounded queue.
+    /// </summary>
+    private sealed class DecisionLines : IDisposable
+    {
+        private const int InFlight = 4;
+
+        private readonly BlockingCollection<DecisionBatch> _full = new(InFlight);
+        private readonly ConcurrentBag<DecisionBatch> _empty = [];
+        private readonly CancellationTokenSource _failed = new();
+        private readonly DecisionWriter _writer;
+        private readonly Thread _thread;
+        private ExceptionDispatchInfo? _failure;
+
+        public DecisionLines(DecisionWriter writer)
         {
-            if (!_empty.TryTake(out var batch))
+            _writer = writer;
+            _thread = new Thread(Run) { IsBackground = true, Name = "takeover scan writer" };
+            _thread.Start();
+        }
+
+        public long Written { get; private set; }
+
+        public long[] Kinds { get; } = new long[4];
+
+        public DecisionBatch Take() => _empty.TryTake(out var batch) ? batch : new DecisionBatch();
+
+        public void Write(DecisionBatch batch)
+        {
+            try
             {
-                return new Batch(new ReadResult<AccountEvent>[BatchSize]);
+                _full.Add(batch, _failed.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _failure!.Throw();
+            }
+        }
+
+        /// <summary>Waits until every decision is written; rethrows the writer's failure (e.g. a full disk) on this thread.</summary>
+        public void Complete()
+        {
+            _full.CompleteAdding();
+            _thread.Join();
+            _failure?.Throw();
+        }
+
+        public void Dispose()
+        {
+            if (!_full.IsAddingCompleted)
+            {
+                _full.CompleteAdding();
             }
 
-            Array.Clear(batch.Results, 0, batch.Count);
-            batch.Count = 0;
-            return batch;
+            _thread.Join();
+            _failed.Dispose();
+            _full.Dispose();
         }
+
+        private void Run()
+        {
+            try
+            {
+                foreach (var batch in _full.GetConsumingEnumerable())
+                {
+                    foreach (var decision in batch.Decisions.AsSpan(0, batch.Count))
+                    {
+                        if (_writer.WriteIfReportable(decision))
+                        {
+                            Written++;
+                            Kinds[(int)decision.Kind]++;
+                        }
+                    }
+
+                    Array.Clear(batch.Decisions, 0, batch.Count);
+                    batch.Count = 0;
+                    _empty.Add(batch);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _failure = ExceptionDispatchInfo.Capture(ex);
+                _failed.Cancel();
+
+                // Drains the queue so that the detecting thread is never left waiting on a full one.
+                foreach (var _ in _full.GetConsumingEnumerable())
+                {
+                }
+            }
+        }
+    }
+
+    private sealed class DecisionBatch
+    {
+        public Decision[] Decisions { get; } = new Decision[ParsedBatches.BatchSize];
+
+        public int Count { get; set; }
+
+        public void Add(in Decision decision) => Decisions[Count++] = decision;
     }
 
     private sealed class Batch(ReadResult<AccountEvent>[] results)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TakeoverRules.Detection;
 
@@ -7,6 +8,12 @@ namespace TakeoverRules.Detection;
 internal struct Slots4
 {
     private uint _element;
+}
+
+[InlineArray(16)]
+internal struct RecentIdSlots
+{
+    private ulong _element;
 }
 
 [InlineArray(24)]
@@ -90,6 +97,104 @@ internal struct RiskyLogin
     };
 }
 
+/// <summary>Which text a <see cref="CitedText"/> slot holds.</summary>
+internal enum TextSlot
+{
+    FailFirst,
+    BurstFirstSell,
+    BurstLastSell,
+    LadderFirst,
+    RiskId,
+    RiskDevice,
+    RiskNetwork,
+    RiskCountry,
+    RiskFailFirst,
+
+    /// <summary>The first of <see cref="SettingSlot.Count"/> slots: the id of each setting family's latest change.</summary>
+    Setting,
+}
+
+/// <summary>
+/// The event ids and values that the account's state may later cite in an explanation, copied as characters into one
+/// array per account instead of referencing the events' own strings. The state lives for the whole run (the oldest GC
+/// generation); when it pointed at freshly parsed strings, every young-generation collection had to scan the states
+/// and promote those strings, which cost <c>takeover scan</c> more than parsing. A text becomes a string again only
+/// when an indicator cites it. Texts longer than <see cref="MaxInlineLength"/> are kept as references, so one huge id
+/// cannot widen the array.
+/// </summary>
+internal struct CitedText
+{
+    public const int MaxInlineLength = 128;
+    private const int SlotCount = (int)TextSlot.Setting + SettingSlot.Count;
+
+    // SlotCount lengths (0: no text), then the texts in slot order.
+    private char[]? _chars;
+    private string?[]? _long;
+
+    public readonly bool Has(TextSlot slot) => (_chars is not null && _chars[(int)slot] != 0) || _long?[(int)slot] is not null;
+
+    public readonly string? Get(TextSlot slot)
+    {
+        if (_long?[(int)slot] is { } text)
+        {
+            return text;
+        }
+
+        return _chars is null || _chars[(int)slot] == 0 ? null : new string(_chars, Offset(_chars, slot), _chars[(int)slot]);
+    }
+
+    public void Set(TextSlot slot, string? text)
+    {
+        if (_long is not null)
+        {
+            _long[(int)slot] = null;
+        }
+
+        if (text is { Length: > MaxInlineLength })
+        {
+            (_long ??= new string?[SlotCount])[(int)slot] = text;
+            text = null;
+        }
+
+        var length = text?.Length ?? 0;
+        if (_chars is null)
+        {
+            if (length == 0)
+            {
+                return;
+            }
+
+            _chars = new char[SlotCount + RoundUp(length)];
+        }
+
+        var old = _chars[(int)slot];
+        var offset = Offset(_chars, slot);
+        var used = Offset(_chars, (TextSlot)SlotCount);
+        if (used - old + length > _chars.Length)
+        {
+            Array.Resize(ref _chars, RoundUp(used - old + length));
+        }
+
+        // Shift the later texts so the slots stay packed.
+        _chars.AsSpan(offset + old, used - offset - old).CopyTo(_chars.AsSpan(offset + length));
+        text.AsSpan().CopyTo(_chars.AsSpan(offset));
+        _chars[(int)slot] = (char)length;
+    }
+
+    private static int Offset(char[] chars, TextSlot slot)
+    {
+        var offset = SlotCount;
+        for (var i = 0; i < (int)slot; i++)
+        {
+            offset += chars[i];
+        }
+
+        return offset;
+    }
+
+    private static int RoundUp(int length) => (length + 15) & ~15;
+}
+
 /// <summary>
 /// Everything the detector remembers about one account: its learned baseline (devices, networks, countries, markets,
 /// order sizes, hours), the current risky session, settings changes, the current run of orders, and the recent event
@@ -97,12 +202,23 @@ internal struct RiskyLogin
 /// </summary>
 internal sealed class AccountState
 {
-    public AccountState(int duplicateWindow) => RecentIds = new ulong[duplicateWindow];
+    public AccountState(int duplicateWindow)
+    {
+        _window = duplicateWindow;
+        _moreIds = duplicateWindow > InlineIdCount ? new ulong[duplicateWindow] : null;
+    }
 
     // Event time and duplicates.
     public long Watermark;
-    public ulong[] RecentIds;
+    // The default window lives inside the state: every event checks it, and a separate array is one more cache miss
+    // per event and one more object per account for the GC to promote.
+    private const int InlineIdCount = 16;
+    private readonly int _window;
+    private readonly ulong[]? _moreIds;
+    private RecentIdSlots _inlineIds;
     public int RecentNext;
+
+    public Span<ulong> RecentIds => _moreIds ?? MemoryMarshal.CreateSpan(ref _inlineIds[0], _window);
 
     // Baseline.
     public long LastActivity;
@@ -126,14 +242,16 @@ internal sealed class AccountState
     // Failed logins.
     public long FailStart;
     public int FailCount;
-    public string? FailFirstId;
 
-    // The risky login that colours later events.
+    // Ids of the first failed login, the run's first and last sells, the ladder's first buy, the settings changes and
+    // the risky login's id and values.
+    public CitedText Texts;
+
+    // The risky login that colours later events; its ids and values are in Texts (see SetRisk).
     public RiskyLogin Risk;
 
     // Settings changes.
     public SettingTimes SettingTime;
-    public string?[]? SettingIds;
     public AccountSetting ContactSetting, CredentialSetting, PrivilegeSetting;
 
     // Holdings and the current run of orders.
@@ -143,32 +261,19 @@ internal sealed class AccountState
     public long BurstLast;
     public double BurstHoldingsJpy, BurstSellJpy, BurstBuyJpy;
     public long BurstFirstSellTime;
-    public string? BurstFirstSellId, BurstLastSellId;
 
     // Rising-price ladder.
     public ulong LadderSymbol;
     public long LadderStart;
     public double LadderFirstPrice, LadderLastPrice;
     public int LadderCount;
-    public string? LadderFirstId;
 
-    public bool IsDuplicate(ulong idHash)
-    {
-        foreach (var seen in RecentIds)
-        {
-            if (seen == idHash)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsDuplicate(ulong idHash) => RecentIds.Contains(idHash);
 
     public void Remember(ulong idHash)
     {
         RecentIds[RecentNext] = idHash;
-        RecentNext = (RecentNext + 1) % RecentIds.Length;
+        RecentNext = (RecentNext + 1) % _window;
     }
 
     public void CountHour(int hour)
@@ -191,8 +296,33 @@ internal sealed class AccountState
     public void ChangeSetting(int slot, long time, string eventId)
     {
         SettingTime[slot] = time;
-        (SettingIds ??= new string?[SettingSlot.Count])[slot] = eventId;
+        Texts.Set(TextSlot.Setting + slot, eventId);
     }
+
+    public string? SettingId(int slot) => Texts.Get(TextSlot.Setting + slot);
+
+    /// <summary>Remembers <paramref name="login"/> as the session's risky login, its strings as <see cref="Texts"/>.</summary>
+    public void SetRisk(in RiskyLogin login)
+    {
+        Texts.Set(TextSlot.RiskId, login.Id);
+        Texts.Set(TextSlot.RiskDevice, login.Device);
+        Texts.Set(TextSlot.RiskNetwork, login.Network);
+        Texts.Set(TextSlot.RiskCountry, login.Country);
+        Texts.Set(TextSlot.RiskFailFirst, login.FailFirstId);
+        Risk = login with { Id = null, Device = null, Network = null, Country = null, FailFirstId = null };
+    }
+
+    public string? RiskId => Texts.Get(TextSlot.RiskId);
+
+    /// <summary>The risky login with its strings, for explanations that cite them.</summary>
+    public RiskyLogin RiskWithText() => Risk with
+    {
+        Id = Texts.Get(TextSlot.RiskId),
+        Device = Texts.Get(TextSlot.RiskDevice),
+        Network = Texts.Get(TextSlot.RiskNetwork),
+        Country = Texts.Get(TextSlot.RiskCountry),
+        FailFirstId = Texts.Get(TextSlot.RiskFailFirst),
+    };
 
     /// <summary>Whether <paramref name="value"/> is in <paramref name="slots"/>; 0 never is.</summary>
     public static bool Contains(ReadOnlySpan<uint> slots, uint value)
@@ -274,12 +404,12 @@ internal sealed class AccountState
         writer.Write(LastHold);
         writer.Write(FailStart);
         writer.Write(FailCount);
-        WriteString(writer, FailFirstId);
-        Risk.Write(writer);
+        WriteString(writer, Texts.Get(TextSlot.FailFirst));
+        RiskWithText().Write(writer);
         for (var i = 0; i < SettingSlot.Count; i++)
         {
             writer.Write(SettingTime[i]);
-            WriteString(writer, SettingIds?[i]);
+            WriteString(writer, SettingId(i));
         }
 
         writer.Write((int)ContactSetting);
@@ -293,14 +423,14 @@ internal sealed class AccountState
         writer.Write(BurstSellJpy);
         writer.Write(BurstBuyJpy);
         writer.Write(BurstFirstSellTime);
-        WriteString(writer, BurstFirstSellId);
-        WriteString(writer, BurstLastSellId);
+        WriteString(writer, Texts.Get(TextSlot.BurstFirstSell));
+        WriteString(writer, Texts.Get(TextSlot.BurstLastSell));
         writer.Write(LadderSymbol);
         writer.Write(LadderStart);
         writer.Write(LadderFirstPrice);
         writer.Write(LadderLastPrice);
         writer.Write(LadderCount);
-        WriteString(writer, LadderFirstId);
+        WriteString(writer, Texts.Get(TextSlot.LadderFirst));
     }
 
     public static AccountState Read(BinaryReader reader, int duplicateWindow)
@@ -348,15 +478,12 @@ internal sealed class AccountState
         state.LastHold = reader.ReadInt64();
         state.FailStart = reader.ReadInt64();
         state.FailCount = reader.ReadInt32();
-        state.FailFirstId = ReadString(reader);
-        state.Risk = RiskyLogin.Read(reader);
+        state.Texts.Set(TextSlot.FailFirst, ReadString(reader));
+        state.SetRisk(RiskyLogin.Read(reader));
         for (var i = 0; i < SettingSlot.Count; i++)
         {
             state.SettingTime[i] = reader.ReadInt64();
-            if (ReadString(reader) is { } id)
-            {
-                (state.SettingIds ??= new string?[SettingSlot.Count])[i] = id;
-            }
+            state.Texts.Set(TextSlot.Setting + i, ReadString(reader));
         }
 
         state.ContactSetting = (AccountSetting)reader.ReadInt32();
@@ -370,14 +497,14 @@ internal sealed class AccountState
         state.BurstSellJpy = reader.ReadDouble();
         state.BurstBuyJpy = reader.ReadDouble();
         state.BurstFirstSellTime = reader.ReadInt64();
-        state.BurstFirstSellId = ReadString(reader);
-        state.BurstLastSellId = ReadString(reader);
+        state.Texts.Set(TextSlot.BurstFirstSell, ReadString(reader));
+        state.Texts.Set(TextSlot.BurstLastSell, ReadString(reader));
         state.LadderSymbol = reader.ReadUInt64();
         state.LadderStart = reader.ReadInt64();
         state.LadderFirstPrice = reader.ReadDouble();
         state.LadderLastPrice = reader.ReadDouble();
         state.LadderCount = reader.ReadInt32();
-        state.LadderFirstId = ReadString(reader);
+        state.Texts.Set(TextSlot.LadderFirst, ReadString(reader));
         return state;
     }
 

@@ -8,7 +8,7 @@ namespace TakeoverRules.Detection;
 /// Parses one line of TakeoverRules event format v1 with a <see cref="Utf8JsonReader"/> straight into an
 /// <see cref="AccountEvent"/>: no DOM, no reflection, and no allocation beyond the event and its strings. Every data
 /// problem becomes an <see cref="EventFormatError"/>; the reader's own exceptions for malformed JSON are caught here
-/// and turned into one, so nothing escapes for bad data. A fresh (default) value per line; not thread-safe.
+/// and turned into one, so nothing escapes for bad data. A fresh value per line; not thread-safe.
 /// </summary>
 internal struct EventLineParser
 {
@@ -22,6 +22,7 @@ internal struct EventLineParser
     private static readonly ulong[] Required = BuildRequired();
     private static readonly ulong[] Allowed = BuildAllowed();
 
+    private readonly InternTable? _values;
     private FieldReader _r;
     private ulong _seen;
     private string? _currentField;
@@ -60,6 +61,9 @@ internal struct EventLineParser
         "fromCurrency", "toCurrency", "amountJpy", "destination",
         "positions", "cashJpy",
     ];
+
+    /// <summary>A parser that takes recurring values (symbols, countries, networks, currencies) from <paramref name="values"/> when given.</summary>
+    public EventLineParser(InternTable? values) => _values = values;
 
     public ReadResult<AccountEvent> Parse(ReadOnlySpan<byte> utf8, long line)
     {
@@ -181,7 +185,7 @@ internal struct EventLineParser
                 return _r.TryReadOptionalBool(ref reader, name, out _margin);
             case Field.Country:
                 return reader.TokenType == JsonTokenType.Null
-                    || _r.TryReadShape(ref reader, name, WireValues.IsCountry, "must be an ISO 3166-1 alpha-2 code in upper case, e.g. JP", out _country);
+                    || _r.TryReadShape(ref reader, name, WireValues.IsCountry, "must be an ISO 3166-1 alpha-2 code in upper case, e.g. JP", out _country, _values);
             case Field.Asn:
                 return TryReadAsn(ref reader, name);
             case Field.AuthMethod:
@@ -195,11 +199,11 @@ internal struct EventLineParser
             case Field.OrderType:
                 return _r.TryReadEnum(ref reader, name, Vocabulary.OrderType, out var orderType) && Set(out _orderType, (OrderType)orderType);
             case Field.Symbol:
-                return _r.TryReadShape(ref reader, name, WireValues.IsSymbol, WireValues.SymbolRule, out _symbol);
+                return _r.TryReadShape(ref reader, name, WireValues.IsSymbol, WireValues.SymbolRule, out _symbol, _values);
             case Field.FromCurrency:
-                return _r.TryReadShape(ref reader, name, WireValues.IsCurrency, "must be an ISO 4217 code in upper case, e.g. JPY", out _fromCurrency);
+                return _r.TryReadShape(ref reader, name, WireValues.IsCurrency, "must be an ISO 4217 code in upper case, e.g. JPY", out _fromCurrency, _values);
             case Field.ToCurrency:
-                return _r.TryReadShape(ref reader, name, WireValues.IsCurrency, "must be an ISO 4217 code in upper case, e.g. HKD", out _toCurrency);
+                return _r.TryReadShape(ref reader, name, WireValues.IsCurrency, "must be an ISO 4217 code in upper case, e.g. HKD", out _toCurrency, _values);
             case Field.Quantity:
                 return _r.TryReadPositiveLong(ref reader, name, out _quantity);
             case Field.Price:
@@ -277,7 +281,8 @@ internal struct EventLineParser
         var positions = new List<Position>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"positions[{positions.Count}]");
+            var names = positions.Count < PositionNames.Length ? PositionNames[positions.Count] : NamesOfPosition(positions.Count);
+            var prefix = names[0];
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 return _r.WrongKind(ref reader, prefix, "an object {symbol, quantity, valueJpy}");
@@ -290,7 +295,7 @@ internal struct EventLineParser
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var bit = reader.ValueTextEquals("symbol"u8) ? 1 : reader.ValueTextEquals("quantity"u8) ? 2 : reader.ValueTextEquals("valueJpy"u8) ? 4 : 0;
-                var name = bit switch { 1 => prefix + ".symbol", 2 => prefix + ".quantity", 4 => prefix + ".valueJpy", _ => null };
+                var name = bit == 0 ? null : names[bit == 4 ? 3 : bit];
                 reader.Read();
                 if (bit == 0)
                 {
@@ -306,7 +311,7 @@ internal struct EventLineParser
                 seen |= bit;
                 var ok = bit switch
                 {
-                    1 => _r.TryReadShape(ref reader, name!, WireValues.IsSymbol, WireValues.SymbolRule, out symbol),
+                    1 => _r.TryReadShape(ref reader, name!, WireValues.IsSymbol, WireValues.SymbolRule, out symbol, _values),
                     2 => _r.TryReadLong(ref reader, name!, allowZero: true, out quantity),
                     _ => _r.TryReadDecimal(ref reader, name!, mustBePositive: false, out value),
                 };
@@ -329,6 +334,15 @@ internal struct EventLineParser
         return true;
     }
 
+    // Field names of the first positions, made once: formatting them per position was most of a snapshot's allocation.
+    private static readonly string[][] PositionNames = [.. Enumerable.Range(0, 16).Select(NamesOfPosition)];
+
+    private static string[] NamesOfPosition(int index)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"positions[{index}]");
+        return [prefix, prefix + ".symbol", prefix + ".quantity", prefix + ".valueJpy"];
+    }
+
     private bool TryReadAsn(ref Utf8JsonReader reader, string field)
     {
         switch (reader.TokenType)
@@ -341,7 +355,7 @@ internal struct EventLineParser
             case JsonTokenType.Number:
                 return _r.Fail(field, FieldReader.Snippet(ref reader), "must be a non-negative whole number or a string such as \"AS64496\"");
             default:
-                return _r.TryReadString(ref reader, field, out _asn);
+                return _r.TryReadString(ref reader, field, out _asn, _values);
         }
     }
 

@@ -22,6 +22,10 @@ public sealed class EventReader : IDisposable
     public const int DefaultMaxLineBytes = 1024 * 1024;
 
     private readonly Utf8LineReader _lines;
+
+    // Symbols, countries, networks and currencies come from a small set. Account ids, devices and addresses are not
+    // interned: there is one per account or more, and a lookup in a table that large costs more than the allocation.
+    private readonly InternTable _values = new(capacity: 1 << 14);
     private readonly int _maxLineBytes;
 
     /// <summary>Creates a reader over <paramref name="utf8Stream"/>.</summary>
@@ -46,7 +50,7 @@ public sealed class EventReader : IDisposable
     /// <param name="lineNumber">The line number reported in an error (default 1).</param>
     /// <returns>The event, or the error that names the field, value and reason.</returns>
     public static ReadResult<AccountEvent> Parse(ReadOnlySpan<byte> utf8Line, long lineNumber = 1) =>
-        new EventLineParser().Parse(utf8Line, lineNumber);
+        new EventLineParser(null).Parse(utf8Line, lineNumber);
 
     /// <summary>Reads every line of <paramref name="utf8Stream"/> lazily, disposing it at the end.</summary>
     /// <param name="utf8Stream">The events, as UTF-8 JSON Lines.</param>
@@ -88,7 +92,7 @@ public sealed class EventReader : IDisposable
                 continue;
             }
 
-            result = new EventLineParser().Parse(line, _lines.LineNumber);
+            result = new EventLineParser(_values).Parse(line, _lines.LineNumber);
             return true;
         }
 

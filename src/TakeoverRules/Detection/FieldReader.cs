@@ -21,7 +21,8 @@ internal struct FieldReader
     /// <summary>The first problem found, once a method has returned <see langword="false"/>.</summary>
     public EventFormatError? Error;
 
-    public bool TryReadString(ref Utf8JsonReader reader, string field, out string? value)
+    /// <summary>Reads a non-empty string; a recurring value comes from <paramref name="interned"/> when one is given.</summary>
+    public bool TryReadString(ref Utf8JsonReader reader, string field, out string? value, InternTable? interned = null)
     {
         value = null;
         if (reader.TokenType != JsonTokenType.String)
@@ -34,13 +35,13 @@ internal struct FieldReader
             return Fail(field, "\"\"", "must not be empty");
         }
 
-        value = reader.GetString();
+        value = (interned is not null && !reader.ValueIsEscaped ? interned.Get(reader.ValueSpan) : null) ?? reader.GetString();
         return true;
     }
 
-    public bool TryReadShape(ref Utf8JsonReader reader, string field, Func<string, bool> isValid, string rule, out string? value)
+    public bool TryReadShape(ref Utf8JsonReader reader, string field, Func<string, bool> isValid, string rule, out string? value, InternTable? interned = null)
     {
-        if (!TryReadString(ref reader, field, out value))
+        if (!TryReadString(ref reader, field, out value, interned))
         {
             return false;
         }

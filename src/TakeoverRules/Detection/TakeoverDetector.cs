@@ -352,7 +352,7 @@ public sealed class TakeoverDetector
             {
                 st.FailStart = t;
                 st.FailCount = 0;
-                st.FailFirstId = e.Id;
+                st.Texts.Set(TextSlot.FailFirst, e.Id);
             }
 
             st.FailCount++;
@@ -406,12 +406,12 @@ public sealed class TakeoverDetector
         {
             login.Flags |= AccessFlags.FailedThenSuccess;
             login.Failures = st.FailCount;
-            login.FailFirstId = st.FailFirstId;
+            login.FailFirstId = st.Texts.Get(TextSlot.FailFirst);
             login.FailMinutes = Minutes(t - st.FailStart);
         }
 
         st.FailCount = 0;
-        st.FailFirstId = null;
+        st.Texts.Set(TextSlot.FailFirst, null);
 
         if (st.LastActivity != 0 && t - st.LastActivity >= _dormant)
         {
@@ -428,7 +428,7 @@ public sealed class TakeoverDetector
             // The stronger of this login and the decayed earlier one colours what follows.
             if (AccessPoints(login.Flags) >= AccessPoints(st.Risk.Flags) * SessionFactor(st, t))
             {
-                st.Risk = login;
+                st.SetRisk(login);
             }
 
             AddAccessHits(login, 1, t);
@@ -436,7 +436,7 @@ public sealed class TakeoverDetector
         else if (st.Risk.Flags != AccessFlags.None && t - st.Risk.Time >= _trust)
         {
             // A fully familiar login a day after the risky one ends that session.
-            st.Risk = default;
+            st.SetRisk(default);
         }
 
         return Decide(e, canHold: false);
@@ -504,7 +504,7 @@ public sealed class TakeoverDetector
         }
 
         var factor = SessionFactor(st, t);
-        AddAccessHits(st.Risk, factor, t);
+        AddAccessHits(st, factor, t);
         AddSettingHits(st, t, factor);
         return Decide(e, canHold: true);
     }
@@ -519,8 +519,8 @@ public sealed class TakeoverDetector
             st.BurstHoldingsJpy = st.HoldingsJpy;
             st.BurstSellJpy = 0;
             st.BurstBuyJpy = 0;
-            st.BurstFirstSellId = null;
-            st.BurstLastSellId = null;
+            st.Texts.Set(TextSlot.BurstFirstSell, null);
+            st.Texts.Set(TextSlot.BurstLastSell, null);
             st.BurstFirstSellTime = 0;
         }
 
@@ -532,7 +532,7 @@ public sealed class TakeoverDetector
 
         var factor = SessionFactor(st, t);
         var cause = Cause(st.Risk.Flags);
-        AddAccessHits(st.Risk, factor, t);
+        AddAccessHits(st, factor, t);
         AddSettingHits(st, t, factor);
         var hour = LocalHour(t);
         AddOffHours(st, e.Id, hour);
@@ -543,13 +543,13 @@ public sealed class TakeoverDetector
         if (e.Side == OrderSide.Sell)
         {
             st.BurstSellJpy += notional;
-            if (st.BurstFirstSellId is null)
+            if (!st.Texts.Has(TextSlot.BurstFirstSell))
             {
-                st.BurstFirstSellId = e.Id;
+                st.Texts.Set(TextSlot.BurstFirstSell, e.Id);
                 st.BurstFirstSellTime = t;
             }
 
-            st.BurstLastSellId = e.Id;
+            st.Texts.Set(TextSlot.BurstLastSell, e.Id);
             st.AvailableJpy += notional;
             var sold = SoldShare(st);
             if (sold >= _options.LiquidationShare)
@@ -559,8 +559,8 @@ public sealed class TakeoverDetector
                 {
                     Minutes = Minutes(t - since),
                     Cause = factor > 0 ? cause : null,
-                    E1 = factor > 0 ? st.Risk.Id : null,
-                    E2 = st.BurstFirstSellId,
+                    E1 = factor > 0 ? st.RiskId : null,
+                    E2 = st.Texts.Get(TextSlot.BurstFirstSell),
                     E3 = e.Id,
                 });
             }
@@ -666,13 +666,13 @@ public sealed class TakeoverDetector
         // somewhere thin or new to the account.
         var suspiciousTarget = thin || newMarket;
         var sold = SoldShare(st);
-        if (st.BurstFirstSellId is not null && sold >= _options.RotationMinSoldShare)
+        if (st.Texts.Has(TextSlot.BurstFirstSell) && sold >= _options.RotationMinSoldShare)
         {
             Add(new Candidate(IndicatorId.SellToBuyRotation, suspiciousTarget ? _options.RotationPoints : _options.RotationPoints / 2, sold, _options.RotationMinSoldShare)
             {
                 Minutes = Minutes(t - st.BurstFirstSellTime),
-                E1 = st.BurstFirstSellId,
-                E2 = st.BurstLastSellId,
+                E1 = st.Texts.Get(TextSlot.BurstFirstSell),
+                E2 = st.Texts.Get(TextSlot.BurstLastSell),
                 E3 = e.Id,
                 Weak = !suspiciousTarget,
             });
@@ -682,9 +682,9 @@ public sealed class TakeoverDetector
                 {
                     Minutes = Minutes(t - (factor > 0 ? st.Risk.Time : st.BurstFirstSellTime)),
                     Cause = factor > 0 ? cause : null,
-                    E1 = factor > 0 ? st.Risk.Id : null,
-                    E2 = st.BurstFirstSellId,
-                    E3 = st.BurstLastSellId,
+                    E1 = factor > 0 ? st.RiskId : null,
+                    E2 = st.Texts.Get(TextSlot.BurstFirstSell),
+                    E3 = st.Texts.Get(TextSlot.BurstLastSell),
                 });
             }
         }
@@ -714,8 +714,8 @@ public sealed class TakeoverDetector
                 Subject = e.Symbol,
                 Minutes = Minutes(t - st.Risk.Time),
                 Cause = cause,
-                E1 = st.Risk.Id,
-                E2 = st.BurstFirstSellId,
+                E1 = st.RiskId,
+                E2 = st.Texts.Get(TextSlot.BurstFirstSell),
                 E3 = e.Id,
             });
         }
@@ -756,7 +756,7 @@ public sealed class TakeoverDetector
             st.LadderCount = 1;
             st.LadderFirstPrice = price;
             st.LadderLastPrice = price;
-            st.LadderFirstId = e.Id;
+            st.Texts.Set(TextSlot.LadderFirst, e.Id);
         }
 
         if (st.LadderCount >= _options.LadderMinBuys && st.LadderLastPrice > st.LadderFirstPrice)
@@ -765,7 +765,7 @@ public sealed class TakeoverDetector
             {
                 Subject = e.Symbol,
                 Minutes = Minutes(t - st.LadderStart),
-                E2 = st.LadderFirstId,
+                E2 = st.Texts.Get(TextSlot.LadderFirst),
                 E3 = e.Id,
                 Weak = weak,
             });
@@ -816,7 +816,7 @@ public sealed class TakeoverDetector
     private Decision OnWithdrawal(AccountState st, WithdrawalRequestEvent e, long t)
     {
         var factor = SessionFactor(st, t);
-        AddAccessHits(st.Risk, factor, t);
+        AddAccessHits(st, factor, t);
         AddSettingHits(st, t, factor);
         var destination = StableHash.Fingerprint(e.Destination);
         var known = AccountState.Contains(st.Destinations, destination);
@@ -830,8 +830,8 @@ public sealed class TakeoverDetector
                 AmountJpy = (double)e.AmountJpy,
                 Minutes = factor > 0 ? Minutes(t - st.Risk.Time) : null,
                 Cause = factor > 0 ? Cause(st.Risk.Flags) : null,
-                E1 = factor > 0 ? st.Risk.Id : null,
-                E2 = withdrawalChanged ? st.SettingIds?[SettingSlot.Withdrawal] : null,
+                E1 = factor > 0 ? st.RiskId : null,
+                E2 = withdrawalChanged ? st.SettingId(SettingSlot.Withdrawal) : null,
                 E3 = e.Id,
             });
         }
@@ -910,6 +910,14 @@ public sealed class TakeoverDetector
         : (flags & (AccessFlags.Network | AccessFlags.AddressBlock)) != 0 ? IndicatorId.UnfamiliarNetwork
         : null;
 
+    private void AddAccessHits(AccountState st, double factor, long t)
+    {
+        if (st.Risk.Flags != AccessFlags.None && factor > 0)
+        {
+            AddAccessHits(st.RiskWithText(), factor, t);
+        }
+    }
+
     private void AddAccessHits(RiskyLogin login, double factor, long t)
     {
         if (login.Flags == AccessFlags.None || factor <= 0)
@@ -970,11 +978,6 @@ public sealed class TakeoverDetector
 
     private void AddSettingHits(AccountState st, long t, double factor)
     {
-        if (st.SettingIds is null)
-        {
-            return;
-        }
-
         for (var slot = 0; slot < SettingSlot.Count; slot++)
         {
             if (!SettingActive(st, slot, t))
@@ -999,8 +1002,8 @@ public sealed class TakeoverDetector
                 Subject = subject,
                 Minutes = afterRisk ? Minutes(st.SettingTime[slot] - st.Risk.Time) : null,
                 Cause = afterRisk ? Cause(st.Risk.Flags) : null,
-                E1 = afterRisk ? st.Risk.Id : null,
-                E3 = st.SettingIds[slot],
+                E1 = afterRisk ? st.RiskId : null,
+                E3 = st.SettingId(slot),
             });
         }
     }

@@ -36,7 +36,8 @@ internal static class WireValues
     /// <summary>Longest instrument code in <c>MARKET:CODE</c>.</summary>
     public const int MaxCodeLength = 20;
 
-    public static string SymbolRule =>
+    // A field, not a property: it is passed on every symbol read, and a property would format it each time.
+    public static readonly string SymbolRule =
         $"must be MARKET:CODE in upper case, e.g. TSE:7203 or HKEX:08365 (market: A-Z and 0-9 starting with a letter, up to {MaxMarketLength}; code: A-Z, 0-9, '.', '-' or '_', up to {MaxCodeLength})";
 
     public static int Find(ReadOnlySpan<byte> value, Vocabulary table) => table switch

@@ -106,6 +106,26 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_full_disk_while_writing_decisions_is_an_error_not_a_hang()
+    {
+        // /dev/full fails every write with "no space left on device"; other systems have no such file to test with.
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // Enough decisions to fill the output buffer several times, so the failure happens on the writing thread.
+        var events = string.Join("\n", Enumerable.Range(0, 5_000).Select(i => Order.Replace("\"o1\"", $"\"o{i}\"", StringComparison.Ordinal)));
+        var input = Path.Combine(_folder, "many.jsonl");
+        File.WriteAllText(input, events);
+
+        var run = Cli.Run("scan", "--events", input, "--instruments", SampleInstruments, "--out", "/dev/full");
+
+        run.ExitCode.Should().Be(2, run.Stderr);
+        run.Stderr.Should().StartWith("error: ");
+    }
+
+    [Fact]
     public void Lang_ja_writes_japanese_explanations_as_utf8()
     {
         var run = Cli.Run("scan", "--events", SampleEvents, "--instruments", SampleInstruments, "--lang", "ja");
