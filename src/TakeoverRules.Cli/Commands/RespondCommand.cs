@@ -15,8 +15,13 @@ internal static class RespondCommand
 
     public static Command Create(CliConsole console)
     {
-        var planner = new ResponsePlanner(FactsRegistry.Embedded);
-        var broker = new Option<string?>("--broker") { Description = "The broker's id: " + string.Join(", ", planner.BrokerIds) };
+        // Loading the facts costs more than the rest of the tool's start-up; only `respond` itself needs them, so
+        // building the command tree for `scan` or `password` must not.
+        var planner = new Lazy<ResponsePlanner>(() => new ResponsePlanner(FactsRegistry.Embedded));
+        var broker = new Option<string?>("--broker")
+        {
+            Description = "The broker's id, for example rakuten, sbi or nomura (an unknown id is rejected with the list of known ones)",
+        };
         var noticedBy = new Option<string>("--noticed-by")
         {
             Description = "Who noticed first: customer or broker",
@@ -55,7 +60,7 @@ internal static class RespondCommand
                     return ExitCodes.UsageError;
                 }
 
-                return Resume(console, planner, file, lang, parse.GetValue(format));
+                return Resume(console, planner.Value, file, lang, parse.GetValue(format));
             }
 
             DateTimeOffset? at = null;
@@ -73,7 +78,7 @@ internal static class RespondCommand
             ResponsePlan plan;
             try
             {
-                plan = planner.Create(new IncidentContext
+                plan = planner.Value.Create(new IncidentContext
                 {
                     BrokerId = parse.GetValue(broker),
                     NoticedBy = parse.GetValue(noticedBy) == "broker" ? NoticedBy.Broker : NoticedBy.Customer,
