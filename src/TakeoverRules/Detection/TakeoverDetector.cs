@@ -857,6 +857,17 @@ public sealed class TakeoverDetector
             holdings += (double)position.ValueJpy;
         }
 
+        // A market the customer already holds in is not new to them (a customer back after a long break, or whose
+        // orders went through another channel, still knows it). Learned only outside a risky session, so positions
+        // an attacker has just bought never become familiar.
+        if (SessionFactor(st, t) == 0)
+        {
+            foreach (var position in e.Positions)
+            {
+                AccountState.Touch(st.Markets, StableHash.Fingerprint(MarketOf(position.Symbol)));
+            }
+        }
+
         st.HoldingsJpy = holdings;
         st.AvailableJpy = (double)e.BuyingPowerJpy;
         if (st.BurstLast != 0 && t - st.BurstLast <= _burstGap && !st.HasPortfolio)

@@ -100,6 +100,32 @@ public sealed class TakeoverDetectorScenarioTests
     }
 
     [Fact]
+    public void A_market_the_customer_already_holds_is_not_a_first_trade_in_it()
+    {
+        static bool FirstHkexTrade(Decision d) => d.Indicators.Any(i => i.Id == IndicatorId.FirstTradeInSegment && i.Subject == "HKEX");
+
+        var holder = new Timeline("holder").HonestHistory().After(TimeSpan.FromMinutes(1)).PortfolioWith(Market.Tencent, 760_000m)
+            .At(21, 20, 5).Login().After(TimeSpan.FromMinutes(3)).Buy(Market.Tencent, 380_000m, buyingPower: 5_000_000m);
+        var newcomer = new Timeline("newcomer").HonestHistory()
+            .At(21, 20, 5).Login().After(TimeSpan.FromMinutes(3)).Buy(Market.Tencent, 380_000m, buyingPower: 5_000_000m);
+
+        FirstHkexTrade(Run(holder)).Should().BeFalse();
+        FirstHkexTrade(Run(newcomer)).Should().BeTrue("TSE is the only market this customer has traded or held");
+    }
+
+    [Fact]
+    public void Positions_seen_during_a_risky_session_do_not_become_familiar_markets()
+    {
+        // An attacker's first fill shows up in the next snapshot; it must not make the market familiar for the next buy.
+        var timeline = new Timeline("victim").HonestHistory()
+            .At(21, 15, 0).Login("attacker-pc", "198.51.100.20", "AS16509", "SG", hosting: true)
+            .After(TimeSpan.FromMinutes(2)).PortfolioWith(Market.HkPenny, 50_000m)
+            .After(TimeSpan.FromMinutes(1)).Buy(Market.HkPenny, 1_000_000m, price: 0.62m, buyingPower: 2_000_000m);
+
+        Run(timeline).Indicators.Should().Contain(i => i.Id == IndicatorId.FirstTradeInSegment && i.Subject == "HKEX");
+    }
+
+    [Fact]
     public void Rising_price_ladder_is_reported_with_the_count_and_window()
     {
         var detector = NewDetector();

@@ -73,6 +73,10 @@ internal sealed class Timeline(string account, DateTimeOffset start)
     public Timeline Portfolio(decimal holdings, decimal cash, decimal? buyingPower = null) =>
         Add(new PortfolioEvent(Id("pf"), Now, Account, holdings > 0 ? [new Position(Market.Toyota, (long)(holdings / 2800), holdings)] : [], cash, buyingPower ?? cash));
 
+    /// <summary>A snapshot holding one position in <paramref name="symbol"/> besides the Toyota shares.</summary>
+    public Timeline PortfolioWith(string symbol, decimal value) =>
+        Add(new PortfolioEvent(Id("pf"), Now, Account, [new Position(Market.Toyota, 3000, 8_400_000m), new Position(symbol, 1000, value)], 2_000_000m, 2_000_000m));
+
     public Timeline Setting(AccountSetting setting, bool? enabled = null) =>
         Add(new SettingChangedEvent(Id("set"), Now, Account, setting) { Enabled = enabled });
 
