@@ -172,29 +172,11 @@ public class DetectionStateBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Accounts)]
-    public int RulesEngineHostState()
-    {
-        _rulesEngine.Reset();
-        foreach (var e in _workload.History)
-        {
-            _rulesEngine.Evaluate(e);
-        }
-
-        return 0;
-    }
+    public int RulesEngineHostState() => LearnAll(_rulesEngine);
 
     /// <summary>Includes the session's working memory: one fact per account plus the Rete nodes' memories.</summary>
     [Benchmark(OperationsPerInvoke = Accounts)]
-    public int NRulesHostState()
-    {
-        _nrules.Reset();
-        foreach (var e in _workload.History)
-        {
-            _nrules.Evaluate(e);
-        }
-
-        return 0;
-    }
+    public int NRulesHostState() => LearnAll(_nrules);
 
     [Benchmark(OperationsPerInvoke = Accounts)]
     public int TakeoverDetectorState()
@@ -206,6 +188,17 @@ public class DetectionStateBenchmarks
         }
 
         return detector.AccountCount;
+    }
+
+    private int LearnAll(HostStateBaseline engine)
+    {
+        engine.Reset();
+        foreach (var e in _workload.History)
+        {
+            engine.Evaluate(e);
+        }
+
+        return 0;
     }
 }
 

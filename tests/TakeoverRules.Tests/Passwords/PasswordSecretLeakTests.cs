@@ -98,6 +98,26 @@ public sealed class PasswordSecretLeakTests
     }
 
     [Fact]
+    public void The_estimators_reused_working_memory_keeps_no_character_of_the_last_password()
+    {
+        new PasswordStrengthEstimator().Estimate("p@ssw0rd-0312-555-0123-qwerty");
+
+        // Rent on the same thread hands back the memory that estimate used.
+        var scratch = TakeoverRules.Passwords.Matching.EstimationScratch.Rent(1);
+        try
+        {
+            foreach (var chars in new[] { scratch.Text, scratch.Lower, scratch.Reversed, scratch.Substituted, scratch.Digits })
+            {
+                chars.Should().OnlyContain(c => c == '\0');
+            }
+        }
+        finally
+        {
+            TakeoverRules.Passwords.Matching.EstimationScratch.Return(scratch);
+        }
+    }
+
+    [Fact]
     public void Exceptions_from_bad_configuration_do_not_contain_the_password()
     {
         var blocklistError = FluentActions.Invoking(() => PasswordBlocklist.From([new string('x', 2000) + Secret])).Should().Throw<ArgumentException>().Which;

@@ -74,7 +74,16 @@ internal sealed class EstimationScratch
         return scratch;
     }
 
-    public static void Return(EstimationScratch scratch) => _cached = scratch;
+    /// <summary>Takes the memory back, wiped of the password's characters so they do not outlive the estimate.</summary>
+    public static void Return(EstimationScratch scratch)
+    {
+        Array.Clear(scratch.Text);
+        Array.Clear(scratch.Lower);
+        Array.Clear(scratch.Reversed);
+        Array.Clear(scratch.Substituted);
+        Array.Clear(scratch.Digits);
+        _cached = scratch;
+    }
 
     public void Add(in Candidate candidate)
     {
