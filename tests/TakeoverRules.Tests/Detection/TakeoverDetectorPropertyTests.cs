@@ -128,9 +128,12 @@ public sealed class TakeoverDetectorPropertyTests
         var fired = new HashSet<IndicatorId>();
         RandomEvents.Stream().Sample(events =>
         {
-            foreach (var decision in RunAll(NewDetector(), events))
+            var ids = RunAll(NewDetector(), events).SelectMany(d => d.Indicators).Select(i => i.Id).ToList();
+
+            // Sample runs on several threads at once.
+            lock (fired)
             {
-                fired.UnionWith(decision.Indicators.Select(i => i.Id));
+                fired.UnionWith(ids);
             }
         }, iter: 200);
 
