@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
 namespace TakeoverRules.Benchmarks.Detection;
 

@@ -1,4 +1,5 @@
 using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
 namespace TakeoverRules.Benchmarks.Detection;
 

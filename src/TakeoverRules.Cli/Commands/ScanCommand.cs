@@ -6,6 +6,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
 namespace TakeoverRules.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
-namespace TakeoverRules.Tests.Detection;
+namespace TakeoverRules.Tests.Detection.Format;
 
 public sealed class DecisionWriterTests
 {

@@ -1,4 +1,4 @@
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Reads TakeoverRules event format v1 (JSON Lines, see <c>docs/event-format.md</c>) from a UTF-8 stream, one event

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Streams the elements of a top-level JSON array as raw UTF-8 spans with their line numbers, buffering one element

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Writes JSON Lines to a stream through one reused <see cref="Utf8JsonWriter"/> and buffer, flushing to the

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Strings that recur from event to event (symbols, countries, networks, currencies), looked up by their UTF-8 bytes

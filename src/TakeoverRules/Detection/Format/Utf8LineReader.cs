@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Splits a UTF-8 stream into lines over one pooled buffer, so memory is bounded by the longest accepted line, never

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Writes <see cref="AccountEvent"/>s as TakeoverRules event format v1 (JSON Lines, see <c>docs/event-format.md</c>):

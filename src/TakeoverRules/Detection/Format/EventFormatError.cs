@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Why one line (or array element) of a TakeoverRules event format v1 file could not be read: where it is, which

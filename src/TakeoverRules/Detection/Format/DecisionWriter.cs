@@ -1,4 +1,4 @@
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Writes <see cref="Decision"/>s as the decision lines of TakeoverRules event format v1 (see

@@ -1,4 +1,4 @@
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Strict RFC 3339 <c>date-time</c> parsing (section 5.6): <c>YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)</c>. Stricter than

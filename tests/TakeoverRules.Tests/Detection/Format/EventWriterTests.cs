@@ -1,6 +1,7 @@
 using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
-namespace TakeoverRules.Tests.Detection;
+namespace TakeoverRules.Tests.Detection.Format;
 
 public sealed class EventWriterTests
 {

@@ -1,4 +1,4 @@
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// The spellings of enum values and the shape checks of TakeoverRules event format v1, shared by the readers and

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
-namespace TakeoverRules.Tests.Detection;
+namespace TakeoverRules.Tests.Detection.Format;
 
 /// <summary>Keeps <c>docs/event-format.schema.json</c> in step with what the reader accepts.</summary>
 public sealed class EventFormatSchemaTests

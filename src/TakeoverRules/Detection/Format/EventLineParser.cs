@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace TakeoverRules.Detection;
+namespace TakeoverRules.Detection.Format;
 
 /// <summary>
 /// Parses one line of TakeoverRules event format v1 with a <see cref="Utf8JsonReader"/> straight into an

@@ -1,7 +1,7 @@
 using System.Text;
-using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
-namespace TakeoverRules.Tests.Detection;
+namespace TakeoverRules.Tests.Detection.Format;
 
 /// <summary>The parser's table of recurring values: one string per value, bounded, and only for values it can compare cheaply.</summary>
 public sealed class InternTableTests
