@@ -68,37 +68,4 @@ internal sealed class SymbolState
         ids.Sort((a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : string.CompareOrdinal(a.Id, b.Id));
         return [.. ids.Select(x => x.Id), current];
     }
-
-    public void Write(BinaryWriter writer)
-    {
-        writer.Write(Accounts.Length);
-        for (var i = 0; i < Accounts.Length; i++)
-        {
-            writer.Write(Accounts[i]);
-            writer.Write(Times[i]);
-            AccountState.WriteString(writer, EventIds[i]);
-        }
-
-        writer.Write(Next);
-    }
-
-    public static SymbolState Read(BinaryReader reader)
-    {
-        var state = new SymbolState();
-        if (reader.ReadInt32() != state.Accounts.Length)
-        {
-            throw new InvalidDataException("symbol window size does not match this version");
-        }
-
-        for (var i = 0; i < state.Accounts.Length; i++)
-        {
-            state.Accounts[i] = reader.ReadUInt64();
-            state.Times[i] = reader.ReadInt64();
-            state.EventIds[i] = AccountState.ReadString(reader);
-        }
-
-        var next = reader.ReadInt32();
-        state.Next = next >= 0 && next < state.Accounts.Length ? next : throw new InvalidDataException($"symbol window position {next} is out of range");
-        return state;
-    }
 }

@@ -1,0 +1,94 @@
+namespace TakeoverRules.Detection;
+
+/// <summary>
+/// The first step of the route: what an event says about the account's present (failed-login runs, the current run of
+/// orders, buying power, holdings), recorded before any rule judges it. Never touches the learned baseline.
+/// </summary>
+internal static class AccountObservation
+{
+    public static void FailedLogin(AccountState st, LoginEvent e, long t, DetectorSettings settings)
+    {
+        if (st.FailCount == 0 || t - st.FailStart > settings.FailWindow)
+        {
+            st.FailStart = t;
+            st.FailCount = 0;
+            st.Texts.Set(TextSlot.FailFirst, e.Id);
+        }
+
+        st.FailCount++;
+    }
+
+    /// <summary>A successful login ends the run of failures.</summary>
+    public static void SuccessfulLogin(AccountState st)
+    {
+        st.FailCount = 0;
+        st.Texts.Set(TextSlot.FailFirst, null);
+    }
+
+    /// <summary>Starts a new run of orders after a gap, and takes the buying power the order reports.</summary>
+    public static void Order(AccountState st, OrderEvent e, long t, DetectorSettings settings)
+    {
+        if (st.BurstLast == 0 || t - st.BurstLast > settings.BurstGap)
+        {
+            st.BurstHoldingsJpy = st.HoldingsJpy;
+            st.BurstSellJpy = 0;
+            st.BurstBuyJpy = 0;
+            st.Texts.Set(TextSlot.BurstFirstSell, null);
+            st.Texts.Set(TextSlot.BurstLastSell, null);
+            st.BurstFirstSellTime = 0;
+        }
+
+        st.BurstLast = Math.Max(st.BurstLast, t);
+        if (e.BuyingPowerJpy is { } reported)
+        {
+            st.AvailableJpy = (double)reported;
+        }
+    }
+
+    /// <summary>Adds a sell to the run; its proceeds are buying power at once.</summary>
+    public static void Sell(AccountState st, OrderEvent e, long t, double notional)
+    {
+        st.BurstSellJpy += notional;
+        if (!st.Texts.Has(TextSlot.BurstFirstSell))
+        {
+            st.Texts.Set(TextSlot.BurstFirstSell, e.Id);
+            st.BurstFirstSellTime = t;
+        }
+
+        st.Texts.Set(TextSlot.BurstLastSell, e.Id);
+        st.AvailableJpy += notional;
+    }
+
+    /// <summary>Adds a judged buy to the run; it reserves buying power.</summary>
+    public static void Buy(AccountState st, double notional)
+    {
+        st.BurstBuyJpy += notional;
+        st.AvailableJpy = Math.Max(0, st.AvailableJpy - notional);
+    }
+
+    public static void Portfolio(AccountState st, PortfolioEvent e, long t, DetectorSettings settings)
+    {
+        double holdings = 0;
+        foreach (var position in e.Positions)
+        {
+            holdings += (double)position.ValueJpy;
+        }
+
+        st.HoldingsJpy = holdings;
+        st.AvailableJpy = (double)e.BuyingPowerJpy;
+        if (st.BurstLast != 0 && t - st.BurstLast <= settings.BurstGap && !st.HasPortfolio)
+        {
+            // The first snapshot arrived mid-run: what was sold so far was part of the holdings.
+            st.BurstHoldingsJpy = holdings + st.BurstSellJpy;
+        }
+
+        st.HasPortfolio = true;
+    }
+
+    /// <summary>The share of the run's starting holdings sold so far.</summary>
+    public static double SoldShare(AccountState st)
+    {
+        // Without a portfolio snapshot the share is unknown, not 100%.
+        return st.BurstHoldingsJpy > 0 ? Math.Min(1, st.BurstSellJpy / st.BurstHoldingsJpy) : 0;
+    }
+}
