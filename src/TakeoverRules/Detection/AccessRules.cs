@@ -7,13 +7,22 @@ namespace TakeoverRules.Detection;
 internal static class AccessRules
 {
     /// <summary>The access signals of a successful login. Values the account already knows are refreshed as it goes.</summary>
-    public static RiskyLogin Assess(in DetectionContext ctx, LoginEvent e)
+    public static RiskyLogin Assess(in DetectionContext ctx, LoginEvent e, out LoginTraits traits)
     {
         var st = ctx.State;
         var t = ctx.Time;
         var options = ctx.Options;
         var mature = st.Logins >= options.BaselineMinLogins;
         var login = new RiskyLogin { Time = t, Id = e.Id };
+
+        // What is new to the account at all (before quarantine), for its churn rates; the first value of each kind is not news.
+        traits = new LoginTraits(
+            NewDevice: IsNew(st.Devices, StableHash.Fingerprint(e.Device)),
+            NewAsn: e.Asn is not null && IsNew(st.Asns, StableHash.Fingerprint(e.Asn)),
+            NewBlock: IsNew(st.AddressBlocks, StableHash.OfAddressBlock(e.Ip)),
+            Abroad: e.Country is { Length: > 0 } c && !string.Equals(c, options.HomeCountry, StringComparison.OrdinalIgnoreCase),
+            Hosting: e.Hosting == true,
+            Passkey: e.AuthMethod == AuthMethod.Passkey);
 
         var deviceKnown = Familiar(ctx, st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Fingerprint(e.Device), mature);
         if (!deviceKnown)
@@ -69,7 +78,56 @@ internal static class AccessRules
             login.DormantDays = (int)((t - st.LastActivity) / TimeSpan.TicksPerDay);
         }
 
+        Weigh(ref login, st.Profile, e.AuthMethod == AuthMethod.Passkey);
         return login;
+    }
+
+    private static bool IsNew(ReadOnlySpan<uint> slots, uint value) => slots[0] != 0 && !AccountState.Contains(slots, value);
+
+    /// <summary>
+    /// Weighs each access signal against this customer's own churn: a new network means little for a customer whose
+    /// networks change weekly, much for one who always logs in from home; novelty on an account the detector has barely
+    /// met is discounted. A passkey cannot be phished, so a passkey login is weak evidence whatever else is new.
+    /// </summary>
+    private static void Weigh(ref RiskyLogin login, in BehaviourProfile profile, bool passkey)
+    {
+        // Novelty means little until the account's usual values are known; where the address is from means something at once.
+        var confidence = EvidenceModel.Confidence(profile.Logins);
+        var scale = passkey ? EvidenceModel.PhishingResistantFactor : 1;
+        var flags = login.Flags;
+        var networkNew = (flags & (AccessFlags.Network | AccessFlags.AddressBlock | AccessFlags.Hosting | AccessFlags.Country)) != 0;
+        if ((flags & AccessFlags.Device) != 0)
+        {
+            login.DeviceRate = (float)EvidenceModel.Rate(profile.NewDevices, profile.Logins, EvidenceModel.PopulationNewDevice);
+            // A new phone or PC on the household's own network is the commonest honest change; half weight.
+            login.DeviceLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewDevice, login.DeviceRate) * confidence * scale * (networkNew ? 1 : 0.5));
+        }
+
+        if ((flags & AccessFlags.Network) != 0)
+        {
+            login.NetworkRate = (float)EvidenceModel.Rate(profile.NewAsns, profile.Logins, EvidenceModel.PopulationNewAsn);
+            login.NetworkLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewAsn, login.NetworkRate) * confidence * scale);
+        }
+        else if ((flags & AccessFlags.AddressBlock) != 0)
+        {
+            login.NetworkRate = (float)EvidenceModel.Rate(profile.NewBlocks, profile.Logins, EvidenceModel.PopulationNewBlock);
+            login.NetworkLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewBlock, login.NetworkRate) * confidence * scale);
+        }
+
+        if ((flags & AccessFlags.Country) != 0)
+        {
+            login.CountryRate = (float)EvidenceModel.Rate(profile.Abroad, profile.Logins, EvidenceModel.PopulationAbroad);
+            login.CountryLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackAbroad, login.CountryRate) * (0.5 + 0.5 * confidence) * scale);
+        }
+
+        if ((flags & AccessFlags.Hosting) != 0)
+        {
+            login.HostingRate = (float)EvidenceModel.Rate(profile.Hosting, profile.Logins, EvidenceModel.PopulationHosting);
+            login.HostingLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackHosting, login.HostingRate) * (0.5 + 0.5 * confidence) * scale);
+        }
+
+        login.FailedLlr = (flags & AccessFlags.FailedThenSuccess) != 0 ? (float)(EvidenceModel.FailedThenSuccess * scale) : 0;
+        login.DormantLlr = (flags & AccessFlags.Dormant) != 0 ? (float)EvidenceModel.Dormant : 0;
     }
 
     /// <summary>
@@ -114,7 +172,7 @@ internal static class AccessRules
         if (login.Flags != AccessFlags.None)
         {
             // The stronger of this login and the decayed earlier one colours what follows.
-            if (Points(login.Flags, ctx.Options) >= Points(st.Risk.Flags, ctx.Options) * ctx.Settings.SessionFactor(st, ctx.Time))
+            if (login.Evidence >= st.Risk.Evidence * ctx.Settings.SessionFactor(st, ctx.Time))
             {
                 st.SetRisk(login);
             }
@@ -123,26 +181,6 @@ internal static class AccessRules
         {
             st.SetRisk(default);
         }
-    }
-
-    /// <summary>The points of a set of access signals, capped.</summary>
-    public static int Points(AccessFlags flags, DetectorOptions options)
-    {
-        var points = 0;
-        if ((flags & AccessFlags.Device) != 0)
-        {
-            points += (flags & (AccessFlags.Network | AccessFlags.AddressBlock | AccessFlags.Hosting | AccessFlags.Country)) == 0
-                ? options.UnfamiliarDevicePoints / 2
-                : options.UnfamiliarDevicePoints;
-        }
-
-        if ((flags & AccessFlags.Network) != 0) points += options.UnfamiliarNetworkPoints;
-        if ((flags & AccessFlags.AddressBlock) != 0) points += options.UnfamiliarNetworkPoints / 4;
-        if ((flags & AccessFlags.Country) != 0) points += options.UnfamiliarCountryPoints;
-        if ((flags & AccessFlags.Hosting) != 0) points += options.HostingNetworkPoints;
-        if ((flags & AccessFlags.FailedThenSuccess) != 0) points += options.FailedThenSuccessPoints;
-        if ((flags & AccessFlags.Dormant) != 0) points += options.DormantPoints;
-        return Math.Min(points, options.AccessPointsCap);
     }
 
     /// <summary>The indicator that best names why a session is risky, for the explanations of what follows it.</summary>
@@ -164,7 +202,7 @@ internal static class AccessRules
         }
     }
 
-    /// <summary>Cites the access signals of <paramref name="login"/>, scaled by <paramref name="factor"/> within the access cap.</summary>
+    /// <summary>Cites the access signals of <paramref name="login"/>, scaled by <paramref name="factor"/> within <see cref="MaxSessionEvidence"/>.</summary>
     public static void Cite(in DetectionContext ctx, in RiskyLogin login, double factor)
     {
         if (login.Flags == AccessFlags.None || factor <= 0)
@@ -174,39 +212,35 @@ internal static class AccessRules
 
         var options = ctx.Options;
         var found = ctx.Found;
-        var budget = (int)Math.Round(options.AccessPointsCap * factor);
-
-        // A new phone on the household's own network and nothing else adds points but is not access evidence of its own.
-        var weak = Points(login.Flags, options) < options.UnfamiliarDevicePoints;
+        var budget = MaxSessionEvidence * factor;
         double? minutes = ctx.Time == login.Time ? null : DetectorSettings.Minutes(ctx.Time - login.Time);
         var loginId = login.Id;
-        void Add(IndicatorId id, int points, double observed, double threshold, string? subject, string? firstEvidence = null, double? window = null)
+        void Add(IndicatorId id, double llr, double observed, double threshold, string? subject, double? rate, string? firstEvidence = null, double? window = null)
         {
-            var scaled = Math.Min((int)Math.Round(points * factor), budget);
+            var scaled = Math.Min(llr * factor, budget);
             budget -= scaled;
-            if (scaled > 0)
+            if (scaled >= 0.05)
             {
-                found.Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = loginId, Weak = weak });
+                found.Add(new Candidate(id, scaled, observed, threshold) { Subject = subject, Minutes = window ?? minutes, E1 = firstEvidence, E3 = loginId, Baseline = rate });
             }
         }
 
         // Strongest first, so the cap trims the weakest.
-        if ((login.Flags & AccessFlags.Hosting) != 0) Add(IndicatorId.HostingNetwork, options.HostingNetworkPoints, 1, 1, login.Network);
-        if ((login.Flags & AccessFlags.Country) != 0) Add(IndicatorId.UnfamiliarCountry, options.UnfamiliarCountryPoints, 1, 1, login.Country);
-        if ((login.Flags & AccessFlags.Device) != 0)
-        {
-            // A new phone or PC on the household's own network is the commonest honest change; half weight.
-            var homeNetwork = (login.Flags & (AccessFlags.Network | AccessFlags.AddressBlock | AccessFlags.Hosting | AccessFlags.Country)) == 0;
-            Add(IndicatorId.UnfamiliarDevice, homeNetwork ? options.UnfamiliarDevicePoints / 2 : options.UnfamiliarDevicePoints, login.KnownDevices, 0, login.Device);
-        }
-
-        if ((login.Flags & AccessFlags.Dormant) != 0) Add(IndicatorId.DormantAccountWakeUp, options.DormantPoints, login.DormantDays, options.DormantDays, null);
+        if ((login.Flags & AccessFlags.Hosting) != 0) Add(IndicatorId.HostingNetwork, login.HostingLlr, 1, 1, login.Network, login.HostingRate);
+        if ((login.Flags & AccessFlags.Country) != 0) Add(IndicatorId.UnfamiliarCountry, login.CountryLlr, 1, 1, login.Country, login.CountryRate);
+        if ((login.Flags & AccessFlags.Device) != 0) Add(IndicatorId.UnfamiliarDevice, login.DeviceLlr, login.KnownDevices, 0, login.Device, login.DeviceRate);
+        if ((login.Flags & AccessFlags.Dormant) != 0) Add(IndicatorId.DormantAccountWakeUp, login.DormantLlr, login.DormantDays, options.DormantDays, null, null);
         if ((login.Flags & AccessFlags.FailedThenSuccess) != 0)
         {
-            Add(IndicatorId.FailedThenSuccessfulLogin, options.FailedThenSuccessPoints, login.Failures, options.FailedLoginThreshold, null, login.FailFirstId, login.FailMinutes);
+            Add(IndicatorId.FailedThenSuccessfulLogin, login.FailedLlr, login.Failures, options.FailedLoginThreshold, null, null, login.FailFirstId, login.FailMinutes);
         }
 
-        if ((login.Flags & AccessFlags.Network) != 0) Add(IndicatorId.UnfamiliarNetwork, options.UnfamiliarNetworkPoints, login.KnownNetworks, 0, login.Network);
-        if ((login.Flags & AccessFlags.AddressBlock) != 0) Add(IndicatorId.UnfamiliarNetwork, options.UnfamiliarNetworkPoints / 4, login.KnownNetworks, 0, login.Network);
+        if ((login.Flags & (AccessFlags.Network | AccessFlags.AddressBlock)) != 0) Add(IndicatorId.UnfamiliarNetwork, login.NetworkLlr, login.KnownNetworks, 0, login.Network, login.NetworkRate);
     }
+
+    /// <summary>The most session evidence one login can give (nats).</summary>
+    public const double MaxSessionEvidence = 6;
 }
+
+/// <summary>What a successful login had that the account's access churn counts.</summary>
+internal readonly record struct LoginTraits(bool NewDevice, bool NewAsn, bool NewBlock, bool Abroad, bool Hosting, bool Passkey);

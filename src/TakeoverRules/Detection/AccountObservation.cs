@@ -30,6 +30,17 @@ internal static class AccountObservation
     {
         if (st.BurstLast == 0 || t - st.BurstLast > settings.BurstGap)
         {
+            // The run that ended still counts for a few days: a slow attack sells on day one and buys on day two.
+            var sold = TradingRules.RecentSoldShare(st, st.BurstLast);
+            if (sold > 0)
+            {
+                st.Profile.RecentSoldShare = (float)sold;
+                st.Profile.RecentSoldTime = st.BurstLast;
+            }
+
+            st.RunProfile = st.Profile;
+            st.RunThinSymbols = default;
+            st.RunThinCount = 0;
             st.BurstHoldingsJpy = st.HoldingsJpy;
             st.BurstSellJpy = 0;
             st.BurstBuyJpy = 0;

@@ -10,6 +10,13 @@ internal struct Slots4
     private uint _element;
 }
 
+/// <summary>Eight 32-bit fingerprints, most recently used first; 0 marks an empty slot.</summary>
+[InlineArray(8)]
+internal struct Slots8
+{
+    private uint _element;
+}
+
 [InlineArray(16)]
 internal struct RecentIdSlots
 {
@@ -40,6 +47,57 @@ internal static class SettingSlot
     public const int Count = 6;
 }
 
+/// <summary>
+/// How this customer usually behaves, as counts of events and of how many of them had each trait. Counts halve when
+/// their total reaches <see cref="Limit"/>, so the profile follows the customer and stays bounded (30 floats).
+/// </summary>
+internal struct BehaviourProfile
+{
+    public const float Limit = 200;
+
+    // Access churn, per successful login: how often this customer shows up on something new.
+    public float Logins, NewDevices, NewAsns, NewBlocks, Abroad, Hosting, Passkey;
+
+    // Trading habits, per judged buy.
+    public float Buys, ThinBuys, HighUseBuys, RotationBuys, MarginBuys, ForeignBuys, NewSymbolBuys;
+
+    /// <summary>Share of the holdings sold in recent runs, decayed by day (the first half of a slow, two-day attack).</summary>
+    public float RecentSoldShare;
+    public long RecentSoldTime;
+
+    public void CountLogin(bool newDevice, bool newAsn, bool newBlock, bool abroad, bool hosting, bool passkey)
+    {
+        if (Logins >= Limit)
+        {
+            Logins /= 2; NewDevices /= 2; NewAsns /= 2; NewBlocks /= 2; Abroad /= 2; Hosting /= 2; Passkey /= 2;
+        }
+
+        Logins++;
+        NewDevices += newDevice ? 1 : 0;
+        NewAsns += newAsn ? 1 : 0;
+        NewBlocks += newBlock ? 1 : 0;
+        Abroad += abroad ? 1 : 0;
+        Hosting += hosting ? 1 : 0;
+        Passkey += passkey ? 1 : 0;
+    }
+
+    public void CountBuy(bool thin, bool highUse, bool rotation, bool margin, bool foreign, bool newSymbol)
+    {
+        if (Buys >= Limit)
+        {
+            Buys /= 2; ThinBuys /= 2; HighUseBuys /= 2; RotationBuys /= 2; MarginBuys /= 2; ForeignBuys /= 2; NewSymbolBuys /= 2;
+        }
+
+        Buys++;
+        ThinBuys += thin ? 1 : 0;
+        HighUseBuys += highUse ? 1 : 0;
+        RotationBuys += rotation ? 1 : 0;
+        MarginBuys += margin ? 1 : 0;
+        ForeignBuys += foreign ? 1 : 0;
+        NewSymbolBuys += newSymbol ? 1 : 0;
+    }
+}
+
 /// <summary>Access signals of the risky login the account's session is judged by.</summary>
 [Flags]
 internal enum AccessFlags : byte
@@ -63,6 +121,13 @@ internal struct RiskyLogin
     public string? Device, Network, Country, FailFirstId;
     public int KnownDevices, KnownNetworks, Failures, DormantDays;
     public double FailMinutes;
+
+    // Evidence of each signal against this customer's access churn (nats), and the customer's rates it was judged by.
+    public float DeviceLlr, NetworkLlr, CountryLlr, HostingLlr, FailedLlr, DormantLlr;
+    public float DeviceRate, NetworkRate, CountryRate, HostingRate;
+
+    /// <summary>The session evidence of this login (nats).</summary>
+    public readonly double Evidence => DeviceLlr + NetworkLlr + CountryLlr + HostingLlr + FailedLlr + DormantLlr;
 }
 
 /// <summary>Which text a <see cref="CitedText"/> slot holds.</summary>
@@ -203,8 +268,14 @@ internal sealed class AccountState
     public HourCounts Hours;
     public int HourTotal;
     public double MaxOrderJpy;
-    public bool TradedThin;
-    public bool UsedMargin;
+    public BehaviourProfile Profile;
+
+    // The profile as it was when the current run of orders began: the run is judged against it, so a run never
+    // becomes its own baseline.
+    public BehaviourProfile RunProfile;
+    public Slots8 Symbols;
+    public Slots4 RunThinSymbols;
+    public int RunThinCount;
     public long LastHold;
 
     // Failed logins.

@@ -1,8 +1,14 @@
 namespace TakeoverRules.Detection;
 
 /// <summary>An indicator that fired, before it becomes an <see cref="IndicatorHit"/> (only if the decision needs one).</summary>
-internal readonly record struct Candidate(IndicatorId Id, int Points, double Observed, double Threshold)
+internal readonly record struct Candidate(IndicatorId Id, double Llr, double Observed, double Threshold)
 {
+    /// <summary>The evidence as risk points.</summary>
+    public int Points => EvidenceModel.Points(Llr);
+
+    /// <summary>This customer's own rate of the trait, when the indicator judges against it.</summary>
+    public double? Baseline { get; init; }
+
     public double? Minutes { get; init; }
     public string? Subject { get; init; }
     public double? AmountJpy { get; init; }
@@ -24,6 +30,7 @@ internal readonly record struct Candidate(IndicatorId Id, int Points, double Obs
             Subject = Subject,
             AmountJpy = AmountJpy,
             Cause = Cause,
+            Baseline = Baseline,
         };
     }
 
@@ -65,15 +72,15 @@ internal sealed class CandidateBuffer
         }
     }
 
-    /// <summary>The points found so far.</summary>
-    public int TotalPoints()
+    /// <summary>The evidence found so far (nats).</summary>
+    public double Evidence()
     {
-        var risk = 0;
+        var total = 0.0;
         foreach (ref readonly var c in Items)
         {
-            risk += c.Points;
+            total += c.Llr;
         }
 
-        return risk;
+        return total;
     }
 }

@@ -20,10 +20,10 @@ internal sealed class CrossAccountRules(DetectorSettings settings)
         var self = StableHash.Of(e.Account);
         var since = ctx.Time - settings.ConvergenceWindow;
         var others = symbol.DistinctAccounts(since, ctx.Time, self, out var earliest);
-        var count = others + (ctx.Found.TotalPoints() >= options.ReviewThreshold ? 1 : 0);
+        var count = others + (ctx.Found.Evidence() * 10 >= options.ReviewThreshold ? 1 : 0);
         if (others > 0 && count >= options.ConvergenceMinAccounts)
         {
-            ctx.Found.Add(new Candidate(IndicatorId.CrossAccountRamp, options.CrossAccountRampPoints, count, options.ConvergenceMinAccounts)
+            ctx.Found.Add(new Candidate(IndicatorId.CrossAccountRamp, EvidenceModel.CrossAccountRamp, count, options.ConvergenceMinAccounts)
             {
                 Subject = e.Symbol,
                 Minutes = DetectorSettings.Minutes(ctx.Time - earliest),

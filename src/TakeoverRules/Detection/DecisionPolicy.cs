@@ -1,57 +1,70 @@
 namespace TakeoverRules.Detection;
 
 /// <summary>
-/// Turns the indicators found for an event into allow / review / hold / freeze. Points add up to the risk; a hold needs
-/// an indicator that anchors it plus a second family of the account's own evidence (or the full 2025 rotation), and a
-/// freeze also needs a change that locks the customer out.
+/// Turns the evidence found for an event into allow / review / hold / freeze. Evidence is in nats (log-likelihood ratios
+/// against this customer's own habits) on two sides: the <em>session</em> (access and settings: is this the customer?) and
+/// the <em>action</em> (trading, funds, other accounts: is this what the customer does?). The risk is the total as points
+/// (10 per nat, at most 100).
 /// </summary>
+/// <remarks>
+/// A hold is worth it when the expected loss of letting a takeover through exceeds the cost of stopping an honest
+/// customer: P(takeover | e) · exposure · <see cref="DetectorOptions.MissedLossShare"/> &gt; (1 − P) · <see cref="DetectorOptions.HoldCostJpy"/>,
+/// that is evidence &gt; −ln(prior odds) + ln(hold cost / (exposure · loss share)), never below
+/// <see cref="DetectorOptions.HoldThreshold"/>. On top of that a hold needs both sides — the session is not the customer
+/// <em>and</em> the action is unusual for them — or, for a customer the detector knows, an action so unlike them that it
+/// holds alone (the 2025 rotation inside a stolen session, which shows no login at all).
+/// </remarks>
 internal sealed class DecisionPolicy(DetectorOptions options)
 {
-    public Decision Decide(AccountEvent e, CandidateBuffer found, bool canHold)
+    private readonly double _priorEvidence = -Math.Log(options.TakeoverPriorOdds);
+
+    public Decision Decide(AccountEvent e, CandidateBuffer found, bool canHold, double exposureJpy, bool knownCustomer, out double session)
     {
+        session = 0;
         if (found.Count == 0)
         {
             return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null);
         }
 
-        var risk = 0;
-        var families = 0;
-        var anchors = 0;
-        var ramp = 0;
-        var freezing = false;
-        var rotationIntoThin = false;
-        var rotated = false;
+        var action = 0.0;
+        var lockout = false;
+        var ramp = 0.0;
         foreach (ref readonly var c in found.Items)
         {
             var family = IndicatorCatalog.Get(c.Id).Category;
-            risk += c.Points;
-            // Other accounts' evidence raises the risk but is not a second family of this account's own.
-            families |= c.Weak || family == IndicatorCategory.CrossAccount ? 0 : 1 << (int)family;
-            anchors += !c.Weak && AnchorsHold(c.Id, family) ? 1 : 0;
-            rotationIntoThin |= !c.Weak && c.Id == IndicatorId.ThinInstrument;
-            rotated |= !c.Weak && c.Id == IndicatorId.SellToBuyRotation;
-            freezing |= c.Id is IndicatorId.NotificationsDisabled or IndicatorId.MfaWeakened
+            if (family is IndicatorCategory.Access or IndicatorCategory.Settings)
+            {
+                session += c.Llr;
+            }
+            else
+            {
+                action += c.Llr;
+            }
+
+            // A change that locks the customer out after a risky login (the freeze case).
+            lockout |= c.Cause is not null && c.Id is IndicatorId.NotificationsDisabled or IndicatorId.MfaWeakened
                 or IndicatorId.WithdrawalAccountChanged or IndicatorId.ContactDetailsChanged;
-            ramp += c.Id == IndicatorId.CrossAccountRamp ? c.Points : 0;
+            ramp += c.Id == IndicatorId.CrossAccountRamp ? c.Llr : 0;
         }
 
-        // A ramp freezes only an account whose own evidence already holds; it holds a bystander with one signal.
-        freezing |= ramp > 0 && risk - ramp >= options.HoldThreshold;
-
-        risk = Math.Min(risk, 100);
+        var evidence = session + action;
+        var risk = Math.Min(EvidenceModel.Points(evidence), 100);
         var kind = DecisionKind.Allow;
-        if (risk >= options.ReviewThreshold)
+        var review = e.Type == AccountEventType.Order ? options.ReviewThreshold : options.NonOrderReviewThreshold;
+        if (risk >= review)
         {
             kind = DecisionKind.Review;
         }
 
-        // Honest customers show one signal at a time; a hold needs a behaviour that anchors it plus a second family.
-        // Without access or settings evidence (an attacker replaying the owner's device and network) only the 2025
-        // pattern itself holds: holdings sold and the proceeds spent on a thin stock new to the account.
-        var combined = System.Numerics.BitOperations.PopCount((uint)families) >= 2 || (rotated && rotationIntoThin && anchors >= 3);
-        if (canHold && risk >= options.HoldThreshold && anchors > 0 && combined)
+        if (canHold)
         {
-            kind = risk >= options.FreezeThreshold && freezing ? DecisionKind.Freeze : DecisionKind.Hold;
+            var needed = Math.Max(options.HoldThreshold / 10.0, _priorEvidence + Math.Log(options.HoldCostJpy / (Math.Max(exposureJpy, 1) * options.MissedLossShare)));
+            var bothSides = session >= options.MinSessionEvidence && action >= options.MinActionEvidence && evidence >= needed;
+            var alone = knownCustomer && action - ramp >= options.ActionAloneEvidence;
+            if (bothSides || alone)
+            {
+                kind = lockout && evidence >= options.FreezeThreshold / 10.0 ? DecisionKind.Freeze : DecisionKind.Hold;
+            }
         }
 
         var hits = new IndicatorHit[found.Count];
@@ -64,8 +77,4 @@ internal sealed class DecisionPolicy(DetectorOptions options)
         Array.Sort(hits, static (a, b) => a.Points != b.Points ? b.Points.CompareTo(a.Points) : a.Id.CompareTo(b.Id));
         return new Decision(e.Id, e.Account, e.Time, e.Type, kind, risk, hits);
     }
-
-    /// <summary>Indicators typical of a takeover rather than of an honest customer's change; a hold needs one.</summary>
-    private static bool AnchorsHold(IndicatorId id, IndicatorCategory family) => id is not (IndicatorId.FirstTradeInSegment or IndicatorId.OffHours
-        or IndicatorId.OrderSizeAboveHistory or IndicatorId.CredentialChanged or IndicatorId.NewTradingPrivilege) && family != IndicatorCategory.Access;
 }

@@ -36,12 +36,13 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
             return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null);
         }
 
-        var login = AccessRules.Assess(ctx, e);
+        var login = AccessRules.Assess(ctx, e, out var traits);
         AccountObservation.SuccessfulLogin(st);
-        ProfileLearning.Login(st, ctx.Time, settings.LocalHour(ctx.Time));
         AccessRules.UpdateSession(ctx, login);
         AccessRules.Cite(ctx, login, 1);
-        return _policy.Decide(e, _found, canHold: false);
+        var decision = Decide(ctx, e, canHold: false, out _);
+        ProfileLearning.Login(st, ctx.Time, settings.LocalHour(ctx.Time), traits);
+        return decision;
     }
 
     private Decision Setting(in DetectionContext ctx, SettingChangedEvent e)
@@ -50,7 +51,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         var factor = settings.SessionFactor(ctx.State, ctx.Time);
         AccessRules.CiteSession(ctx, factor);
         SettingsRules.CiteActive(ctx, factor);
-        return _policy.Decide(e, _found, canHold: true);
+        return Decide(ctx, e, canHold: true, out _);
     }
 
     private Decision Order(in DetectionContext ctx, OrderEvent e)
@@ -66,13 +67,12 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         var cause = AccessRules.Cause(st.Risk.Flags);
         var hour = settings.LocalHour(t);
         var marketHash = StableHash.Fingerprint(DetectorSettings.MarketOf(e.Symbol));
-        var matureOrders = st.Orders >= options.BaselineMinOrders;
 
         // Evaluate.
         AccessRules.CiteSession(ctx, factor);
         SettingsRules.CiteActive(ctx, factor);
         TradingRules.OffHours(ctx, e.Id, hour);
-        var thin = false;
+        BuyTraits buy = default;
         if (e.Side == OrderSide.Sell)
         {
             AccountObservation.Sell(st, e, t, notional);
@@ -80,31 +80,40 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         }
         else
         {
-            thin = TradingRules.Buy(ctx, e, instruments, notional, marketHash, matureOrders, factor, cause);
-            if (thin)
+            buy = TradingRules.Buy(ctx, e, instruments, notional, marketHash, factor, cause);
+            if (buy.Thin)
             {
                 CrossAccount.CiteRamp(ctx, e);
             }
         }
 
-        TradingRules.Size(ctx, e, notional, matureOrders);
+        TradingRules.Size(ctx, e, notional);
 
         // Decide.
-        var decision = _policy.Decide(e, _found, canHold: e.Side == OrderSide.Buy || options.HoldSells);
+        var decision = Decide(ctx, e, canHold: e.Side == OrderSide.Buy || options.HoldSells, out var session);
 
         // Learn.
         if (e.Side == OrderSide.Buy)
         {
             AccountObservation.Buy(st, notional);
             // Only accounts with evidence of their own count towards a ramp, so honest herding does not feed itself.
-            if (thin && decision.Risk >= options.ReviewThreshold && (factor > 0 || settings.AnySettingActive(st, t)))
+            if (buy.Thin && decision.Risk >= options.ReviewThreshold && session >= options.MinSessionEvidence)
             {
                 CrossAccount.Report(e, t);
             }
         }
 
-        ProfileLearning.Order(st, e, t, decision, factor, notional, marketHash, thin, hour);
+        ProfileLearning.Order(st, e, t, decision, session, options.MinSessionEvidence, notional, marketHash, buy, hour);
         return decision;
+    }
+
+    private Decision Decide(in DetectionContext ctx, AccountEvent e, bool canHold, out double session)
+    {
+        var st = ctx.State;
+        var exposure = st.HoldingsJpy + st.AvailableJpy;
+        // The detector knows a customer from a few buys, or from a few more logins (a holder who rarely trades).
+        var known = st.Profile.Buys >= settings.Options.BaselineMinOrders || st.Profile.Logins >= 2 * settings.Options.BaselineMinLogins;
+        return _policy.Decide(e, _found, canHold, exposure, known, out session);
     }
 
     private Decision Withdrawal(in DetectionContext ctx, WithdrawalRequestEvent e)
@@ -114,7 +123,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         SettingsRules.CiteActive(ctx, factor);
         var destination = StableHash.Fingerprint(e.Destination);
         var withdrawalChanged = FundsRules.Withdrawal(ctx, e, destination, factor);
-        var decision = _policy.Decide(e, _found, canHold: true);
+        var decision = Decide(ctx, e, canHold: true, out _);
         ProfileLearning.Withdrawal(ctx.State, ctx.Time, decision, factor, withdrawalChanged, destination);
         return decision;
     }

@@ -3,13 +3,13 @@ using System.Text;
 namespace TakeoverRules.Detection;
 
 /// <summary>
-/// The detector's snapshot format, version 1: a magic (<c>TRDA</c> account, <c>TRDS</c> symbol, <c>TRDD</c> whole
+/// The detector's snapshot format, version 2: a magic (<c>TRDA</c> account, <c>TRDS</c> symbol, <c>TRDD</c> whole
 /// detector), the version, the configuration hash, then the state field by field. A snapshot is restored only by a
 /// detector of the same version and configuration.
 /// </summary>
 internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWindow)
 {
-    private const int Version = 1;
+    private const int Version = 2;
     private static readonly byte[] AccountMagic = "TRDA"u8.ToArray();
     private static readonly byte[] SymbolMagic = "TRDS"u8.ToArray();
     private static readonly byte[] DetectorMagic = "TRDD"u8.ToArray();
@@ -160,8 +160,11 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         writer.Write((ReadOnlySpan<byte>)state.Hours);
         writer.Write(state.HourTotal);
         writer.Write(state.MaxOrderJpy);
-        writer.Write(state.TradedThin);
-        writer.Write(state.UsedMargin);
+        WriteProfile(writer, state.Profile);
+        WriteProfile(writer, state.RunProfile);
+        WriteSlots(writer, state.Symbols);
+        WriteSlots(writer, state.RunThinSymbols);
+        writer.Write(state.RunThinCount);
         writer.Write(state.LastHold);
         writer.Write(state.FailStart);
         writer.Write(state.FailCount);
@@ -235,8 +238,11 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
 
         state.HourTotal = reader.ReadInt32();
         state.MaxOrderJpy = reader.ReadDouble();
-        state.TradedThin = reader.ReadBoolean();
-        state.UsedMargin = reader.ReadBoolean();
+        state.Profile = ReadProfile(reader);
+        state.RunProfile = ReadProfile(reader);
+        ReadSlots(reader, state.Symbols);
+        ReadSlots(reader, state.RunThinSymbols);
+        state.RunThinCount = reader.ReadInt32();
         state.LastHold = reader.ReadInt64();
         state.FailStart = reader.ReadInt64();
         state.FailCount = reader.ReadInt32();
@@ -320,6 +326,11 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         writer.Write(login.Failures);
         writer.Write(login.DormantDays);
         writer.Write(login.FailMinutes);
+        foreach (var value in (ReadOnlySpan<float>)[login.DeviceLlr, login.NetworkLlr, login.CountryLlr, login.HostingLlr, login.FailedLlr, login.DormantLlr,
+                     login.DeviceRate, login.NetworkRate, login.CountryRate, login.HostingRate])
+        {
+            writer.Write(value);
+        }
     }
 
     private static RiskyLogin ReadLogin(BinaryReader reader) => new()
@@ -336,6 +347,47 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         Failures = reader.ReadInt32(),
         DormantDays = reader.ReadInt32(),
         FailMinutes = reader.ReadDouble(),
+        DeviceLlr = reader.ReadSingle(),
+        NetworkLlr = reader.ReadSingle(),
+        CountryLlr = reader.ReadSingle(),
+        HostingLlr = reader.ReadSingle(),
+        FailedLlr = reader.ReadSingle(),
+        DormantLlr = reader.ReadSingle(),
+        DeviceRate = reader.ReadSingle(),
+        NetworkRate = reader.ReadSingle(),
+        CountryRate = reader.ReadSingle(),
+        HostingRate = reader.ReadSingle(),
+    };
+
+    private static void WriteProfile(BinaryWriter writer, in BehaviourProfile p)
+    {
+        foreach (var value in (ReadOnlySpan<float>)[p.Logins, p.NewDevices, p.NewAsns, p.NewBlocks, p.Abroad, p.Hosting, p.Passkey,
+                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.ForeignBuys, p.NewSymbolBuys, p.RecentSoldShare])
+        {
+            writer.Write(value);
+        }
+
+        writer.Write(p.RecentSoldTime);
+    }
+
+    private static BehaviourProfile ReadProfile(BinaryReader reader) => new()
+    {
+        Logins = reader.ReadSingle(),
+        NewDevices = reader.ReadSingle(),
+        NewAsns = reader.ReadSingle(),
+        NewBlocks = reader.ReadSingle(),
+        Abroad = reader.ReadSingle(),
+        Hosting = reader.ReadSingle(),
+        Passkey = reader.ReadSingle(),
+        Buys = reader.ReadSingle(),
+        ThinBuys = reader.ReadSingle(),
+        HighUseBuys = reader.ReadSingle(),
+        RotationBuys = reader.ReadSingle(),
+        MarginBuys = reader.ReadSingle(),
+        ForeignBuys = reader.ReadSingle(),
+        NewSymbolBuys = reader.ReadSingle(),
+        RecentSoldShare = reader.ReadSingle(),
+        RecentSoldTime = reader.ReadInt64(),
     };
 
     private static void WriteSymbol(BinaryWriter writer, SymbolState state)

@@ -7,13 +7,13 @@ internal static class FundsRules
     public static bool Withdrawal(in DetectionContext ctx, WithdrawalRequestEvent e, uint destination, double factor)
     {
         var st = ctx.State;
-        var options = ctx.Options;
-        var known = AccountState.Contains(st.Destinations, destination);
+        // A first withdrawal ever goes somewhere new by definition; it is news only once the account has a habit, or after a change.
+        var known = AccountState.Contains(st.Destinations, destination) || (st.Destinations[0] == 0 && !ctx.Settings.SettingActive(st, SettingSlot.Withdrawal, ctx.Time));
         var withdrawalChanged = ctx.Settings.SettingActive(st, SettingSlot.Withdrawal, ctx.Time);
         if (factor > 0 || withdrawalChanged)
         {
-            var points = known ? options.WithdrawalAfterRiskPoints / 3 : options.WithdrawalAfterRiskPoints;
-            ctx.Found.Add(new Candidate(IndicatorId.WithdrawalAfterRisk, points, known ? 0 : 1, 1)
+            var llr = known ? EvidenceModel.WithdrawalKnownDestination : EvidenceModel.WithdrawalNewDestination;
+            ctx.Found.Add(new Candidate(IndicatorId.WithdrawalAfterRisk, llr, known ? 0 : 1, 1)
             {
                 Subject = e.Destination,
                 AmountJpy = (double)e.AmountJpy,

@@ -45,6 +45,7 @@ public static class IndicatorCatalog
         new(IndicatorId.RisingPriceLadder, "risingPriceLadder", IndicatorCategory.Trading, IndicatorSeverity.High, "Buys at rising prices", "買い上がり"),
         new(IndicatorId.OrderSizeAboveHistory, "orderSizeAboveHistory", IndicatorCategory.Trading, IndicatorSeverity.Medium, "Order far above usual size", "通常とかけ離れた注文額"),
         new(IndicatorId.OffHours, "offHours", IndicatorCategory.Trading, IndicatorSeverity.Low, "Unusual hour for this customer", "通常と異なる時間帯"),
+        new(IndicatorId.SeveralThinNames, "severalThinNames", IndicatorCategory.Trading, IndicatorSeverity.High, "Several thin names in one run", "複数の低流動性銘柄の買付"),
         new(IndicatorId.WithdrawalAfterRisk, "withdrawalAfterRisk", IndicatorCategory.Funds, IndicatorSeverity.High, "Withdrawal after risky signals", "不審な兆候の後の出金"),
         new(IndicatorId.RotationTypology, "rotationTypology", IndicatorCategory.Typology, IndicatorSeverity.Critical, "2025 rotation pattern", "2025年型の乗っ取りパターン"),
         new(IndicatorId.CrossAccountRamp, "crossAccountRamp", IndicatorCategory.CrossAccount, IndicatorSeverity.Critical, "Ramp across accounts", "複数口座による同一銘柄の買い上がり"),
@@ -71,6 +72,20 @@ public static class IndicatorCatalog
         var m = Minutes(hit.Minutes ?? 0);
         var a = hit.AmountJpy ?? 0;
         var cause = hit.Cause is { } c ? CausePhrase(c, en) : null;
+        var text = RenderValue(hit, en, s, o, t, m, a, cause);
+        return hit.Baseline is { } baseline ? text + BaselinePhrase(hit.Id, baseline, en) : text;
+    }
+
+    private static string BaselinePhrase(IndicatorId id, double rate, bool en)
+    {
+        var access = IndicatorCatalog.Get(id).Category == IndicatorCategory.Access;
+        return en
+            ? $"; this customer: {Percent(rate)} of {(access ? "logins" : "buys")}"
+            : $"（この顧客では{(access ? "ログイン" : "買付")}の{Percent(rate)}）";
+    }
+
+    private static string RenderValue(IndicatorHit hit, bool en, string s, double o, double t, string m, double a, string? cause)
+    {
         return hit.Id switch
         {
             IndicatorId.UnfamiliarDevice => en
@@ -111,6 +126,9 @@ public static class IndicatorCatalog
             IndicatorId.ThinInstrument => en
                 ? $"{s} averages {Yen(o)} traded a day (thin below {Yen(t)}); this order of {Yen(a)} is {Percent(o > 0 ? a / o : 1)} of a day's trading"
                 : $"{s}の1日平均売買代金は{Yen(o)}（{Yen(t)}未満は低流動性）、この注文{Yen(a)}はその{Percent(o > 0 ? a / o : 1)}",
+            IndicatorId.SeveralThinNames => en
+                ? $"{Count(o)} different thin or low-priced names bought in one run of orders, {s} the latest"
+                : $"一連の注文で{Count(o)}銘柄の低流動性・低位株を買付（直近は{s}）",
             IndicatorId.RisingPriceLadder => en
                 ? $"{Count(o)} successive buys of {s} at rising prices within {m} min (threshold {Count(t)})"
                 : $"{m}分以内に{s}を値を上げながら{Count(o)}回買付（しきい値 {Count(t)}回）",

@@ -58,6 +58,13 @@ public sealed class IndicatorHit : IEquatable<IndicatorHit>
     /// <summary>For behaviour after a risky login: the strongest access indicator of that login.</summary>
     public IndicatorId? Cause { get; init; }
 
+    /// <summary>
+    /// This customer's own rate of the trait the indicator judged (a share of their logins or buys, shrunk towards the
+    /// population while the detector knows them little), when the indicator weighs the event against it; a rare trait
+    /// for this customer weighs more.
+    /// </summary>
+    public double? Baseline { get; init; }
+
     /// <summary>The explanation in English, with the observed value and the threshold.</summary>
     public string Message => _english ??= IndicatorCatalog.Render(this, ExplanationLanguage.English);
 
@@ -71,7 +78,7 @@ public sealed class IndicatorHit : IEquatable<IndicatorHit>
     public bool Equals(IndicatorHit? other) =>
         other is not null && Id == other.Id && Severity == other.Severity && Points == other.Points &&
         Observed.Equals(other.Observed) && Threshold.Equals(other.Threshold) && Minutes == other.Minutes &&
-        Subject == other.Subject && AmountJpy == other.AmountJpy && Cause == other.Cause && Evidence.SequenceEqual(other.Evidence);
+        Subject == other.Subject && AmountJpy == other.AmountJpy && Cause == other.Cause && Baseline == other.Baseline && Evidence.SequenceEqual(other.Evidence);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as IndicatorHit);

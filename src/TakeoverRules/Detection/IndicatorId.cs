@@ -70,6 +70,9 @@ public enum IndicatorId
     /// <summary>A withdrawal request after risky signals.</summary>
     WithdrawalAfterRisk = 28,
 
+    /// <summary>Several different thin names bought in one run of orders, each modest, the money spread so no single order stands out.</summary>
+    SeveralThinNames = 29,
+
     /// <summary>The 2025 rotation typology: risky login, liquidation, then buying a thin or unfamiliar instrument.</summary>
     RotationTypology = 40,
 

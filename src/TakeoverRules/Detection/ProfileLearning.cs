@@ -6,28 +6,40 @@ namespace TakeoverRules.Detection;
 /// </summary>
 internal static class ProfileLearning
 {
-    public static void Login(AccountState st, long t, int hour)
+    public static void Login(AccountState st, long t, int hour, in LoginTraits traits)
     {
+        st.Profile.CountLogin(traits.NewDevice, traits.NewAsn, traits.NewBlock, traits.Abroad, traits.Hosting, traits.Passkey);
         st.Logins++;
         st.LastActivity = Math.Max(st.LastActivity, t);
         st.CountHour(hour);
     }
 
-    public static void Order(AccountState st, OrderEvent e, long t, Decision decision, double factor, double notional, uint marketHash, bool thin, int hour)
+    /// <summary>
+    /// Learns the order once decided: a held order marks the account (new values stay in quarantine); an order outside
+    /// a risky session counts into the customer's trading habits.
+    /// </summary>
+    public static void Order(AccountState st, OrderEvent e, long t, Decision decision, double session, double minSession, double notional, uint marketHash, in BuyTraits buy, int hour)
     {
         if (decision.Kind >= DecisionKind.Hold)
         {
             st.LastHold = t;
+            return;
         }
-        else if (decision.Kind == DecisionKind.Allow && factor == 0)
+
+        if (session >= minSession)
         {
-            st.Orders++;
-            st.MaxOrderJpy = Math.Max(st.MaxOrderJpy, notional);
-            AccountState.Touch(st.Markets, marketHash);
-            st.TradedThin |= thin;
-            st.UsedMargin |= e.Margin == true;
-            st.LastActivity = Math.Max(st.LastActivity, t);
-            st.CountHour(hour);
+            return;
+        }
+
+        st.Orders++;
+        st.MaxOrderJpy = Math.Max(st.MaxOrderJpy, notional);
+        AccountState.Touch(st.Markets, marketHash);
+        st.LastActivity = Math.Max(st.LastActivity, t);
+        st.CountHour(hour);
+        if (e.Side == OrderSide.Buy)
+        {
+            st.Profile.CountBuy(buy.Thin, buy.HighUse, buy.Rotation, buy.Margin, buy.NewMarket, buy.NewSymbol);
+            AccountState.Touch(st.Symbols, buy.Symbol);
         }
     }
 
@@ -58,6 +70,7 @@ internal static class ProfileLearning
         foreach (var position in e.Positions)
         {
             AccountState.Touch(st.Markets, StableHash.Fingerprint(DetectorSettings.MarketOf(position.Symbol)));
+            AccountState.Touch(st.Symbols, StableHash.Fingerprint(position.Symbol));
         }
     }
 }

@@ -38,7 +38,6 @@ internal static class SettingsRules
     public static void CiteActive(in DetectionContext ctx, double factor)
     {
         var st = ctx.State;
-        var options = ctx.Options;
         for (var slot = 0; slot < SettingSlot.Count; slot++)
         {
             if (!ctx.Settings.SettingActive(st, slot, ctx.Time))
@@ -46,19 +45,19 @@ internal static class SettingsRules
                 continue;
             }
 
-            var (id, points, subject) = slot switch
+            var (id, llr, subject) = slot switch
             {
-                SettingSlot.Contact => (IndicatorId.ContactDetailsChanged, options.ContactChangedPoints, SettingName(st.ContactSetting)),
-                SettingSlot.Notifications => (IndicatorId.NotificationsDisabled, options.NotificationsDisabledPoints, "loginNotifications"),
-                SettingSlot.Mfa => (IndicatorId.MfaWeakened, options.MfaWeakenedPoints, "mfa"),
-                SettingSlot.Withdrawal => (IndicatorId.WithdrawalAccountChanged, options.WithdrawalAccountChangedPoints, "withdrawalAccount"),
-                SettingSlot.Credential => (IndicatorId.CredentialChanged, options.CredentialChangedPoints, SettingName(st.CredentialSetting)),
-                _ => (IndicatorId.NewTradingPrivilege, options.NewTradingPrivilegePoints, SettingName(st.PrivilegeSetting)),
+                SettingSlot.Contact => (IndicatorId.ContactDetailsChanged, EvidenceModel.ContactChanged, SettingName(st.ContactSetting)),
+                SettingSlot.Notifications => (IndicatorId.NotificationsDisabled, EvidenceModel.NotificationsDisabled, "loginNotifications"),
+                SettingSlot.Mfa => (IndicatorId.MfaWeakened, EvidenceModel.MfaWeakened, "mfa"),
+                SettingSlot.Withdrawal => (IndicatorId.WithdrawalAccountChanged, EvidenceModel.WithdrawalAccountChanged, "withdrawalAccount"),
+                SettingSlot.Credential => (IndicatorId.CredentialChanged, EvidenceModel.CredentialChanged, SettingName(st.CredentialSetting)),
+                _ => (IndicatorId.NewTradingPrivilege, EvidenceModel.NewTradingPrivilege, SettingName(st.PrivilegeSetting)),
             };
 
             // A change right after a risky login is the pattern; on its own it is an honest customer's housekeeping.
             var afterRisk = factor > 0 && st.SettingTime[slot] >= st.Risk.Time;
-            ctx.Found.Add(new Candidate(id, afterRisk ? points : points / 2, 1, 1)
+            ctx.Found.Add(new Candidate(id, afterRisk ? llr : llr / 2, 1, 1)
             {
                 Subject = subject,
                 Minutes = afterRisk ? DetectorSettings.Minutes(st.SettingTime[slot] - st.Risk.Time) : null,
