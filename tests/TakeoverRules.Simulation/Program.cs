@@ -1,15 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using TakeoverRules.Detection;
 using TakeoverRules.Testing;
 using TakeoverRules.Testing.Simulation;
 
 // Generates a seeded brokerage population, evaluates it with the default detector and prints the quality report per
-// attack variant and honest behaviour; --write also saves it as event-format files for `takeover scan`.
-const string Usage = "usage: TakeoverRules.Simulation [--seed N] [--accounts N] [--days N] [--warm-days N] [--attack-share X] [--no-noise] [--markdown] [--write DIR] [--no-evaluate]";
+// attack variant and honest behaviour; --write also saves it as event-format files for `takeover scan`, and --score FILE
+// scores a decisions file (e.g. scan's output on those files) instead of the in-process detector.
+const string Usage = "usage: TakeoverRules.Simulation [--seed N] [--accounts N] [--days N] [--warm-days N] [--attack-share X] [--no-noise] [--markdown] [--write DIR] [--score DECISIONS.jsonl] [--no-evaluate]";
 var options = new PopulationOptions();
 var markdown = false;
 var evaluate = true;
 string? write = null;
+string? score = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Value(string name)
@@ -55,6 +59,7 @@ for (var i = 0; i < args.Length; i++)
         case "--markdown": markdown = true; break;
         case "--no-evaluate": evaluate = false; break;
         case "--write": write = Value("--write"); break;
+        case "--score": score = Value("--score"); break;
         case "--help" or "-h":
             Console.WriteLine(Usage);
             return 0;
@@ -92,7 +97,7 @@ if (write is not null)
 if (evaluate)
 {
     var start = clock.Elapsed;
-    var result = population.Scenario.Evaluate();
+    var result = score is null ? population.Scenario.Evaluate() : population.Scenario.Evaluate(FromFile(score));
     var evaluated = clock.Elapsed - start;
     var report = QualityReport.Measure(result, population);
     Console.Write(markdown ? report.ToMarkdown() : report.ToString());
@@ -101,3 +106,31 @@ if (evaluate)
 
 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated in {generated.TotalSeconds:F1} s (wall clock, for orientation only)"));
 return 0;
+
+// The decisions of a file, by event id (the strictest when an id has several lines); an event without a line is allowed,
+// and a repeated delivery of an event gets no second decision, as the contract says duplicates are ignored.
+static Func<AccountEvent, Decision> FromFile(string path)
+{
+    var kinds = new Dictionary<string, DecisionKind>(StringComparer.Ordinal);
+    foreach (var line in File.ReadLines(path))
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            continue;
+        }
+
+        using var doc = JsonDocument.Parse(line);
+        var id = doc.RootElement.GetProperty("eventId").GetString()!;
+        var kind = doc.RootElement.GetProperty("decision").GetString() switch
+        {
+            "freeze" => DecisionKind.Freeze,
+            "hold" => DecisionKind.Hold,
+            "review" => DecisionKind.Review,
+            _ => DecisionKind.Allow,
+        };
+        kinds[id] = kinds.TryGetValue(id, out var seen) && seen > kind ? seen : kind;
+    }
+
+    var decided = new HashSet<string>(StringComparer.Ordinal);
+    return e => new Decision(e.Id, e.Account, e.Time, e.Type, decided.Add(e.Id) ? kinds.GetValueOrDefault(e.Id, DecisionKind.Allow) : DecisionKind.Allow, 0, null);
+}

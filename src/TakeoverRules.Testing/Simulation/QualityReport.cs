@@ -127,6 +127,8 @@ public sealed record QualityReport
     private static QualityReport Measure(ScenarioResult result, IReadOnlyList<AccountLabel>? labels)
     {
         var accounts = result.Scenario.Accounts.ToDictionary(a => a.Id, a => new Tally(a), StringComparer.Ordinal);
+        // A fraudulent buy delivered twice counts once, whatever the decision function made of the copy.
+        var countedBuys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in result.Events)
         {
             if (!accounts.TryGetValue(e.Event.Account, out var t))
@@ -156,13 +158,13 @@ public sealed record QualityReport
             var review = e.Decision is { Kind: DecisionKind.Review, Status: DecisionStatus.Evaluated };
             t.Reviewed |= review;
             t.ReviewLines += review ? 1 : 0;
-            if (e.IsFraudulent && e.Event is OrderEvent { Side: OrderSide.Buy } buy)
+            if (e.IsFraudulent && e.Event is OrderEvent { Side: OrderSide.Buy } buy && countedBuys.Add(buy.Id))
             {
                 t.FirstBuyStopped ??= stopped;
                 t.BuyValue += buy.NotionalJpy;
                 t.StoppedValue += stopped ? buy.NotionalJpy : 0;
             }
-            else if (e.IsFraudulent && e.Event is WithdrawalRequestEvent)
+            else if (e.IsFraudulent && e.Event is WithdrawalRequestEvent withdrawal && countedBuys.Add(withdrawal.Id))
             {
                 t.Withdrawals++;
                 t.StoppedWithdrawals += stopped ? 1 : 0;
