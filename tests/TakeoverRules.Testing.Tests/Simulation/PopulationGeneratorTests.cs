@@ -1,3 +1,4 @@
+using CsCheck;
 using TakeoverRules.Detection;
 using TakeoverRules.Testing.Simulation;
 
@@ -20,6 +21,25 @@ public sealed class PopulationGeneratorTests
         Fingerprint(Small(7)).Should().Be(Fingerprint(Small(7)));
         Fingerprint(Small(8)).Should().NotBe(Fingerprint(Small(7)));
         Small(7).Labels.Should().BeEquivalentTo(Small(7).Labels, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void For_any_seed_size_and_calendar_the_population_is_reproducible_and_its_labels_and_calendar_hold()
+    {
+        Gen.Select(Gen.Int[0, 1_000_000], Gen.Int[1, 120], Gen.Int[1, 15], Gen.Int[0, 10]).Sample((seed, accounts, days, warm) =>
+        {
+            var options = new PopulationOptions { Seed = seed, Accounts = accounts, AttackShare = 0.1, Days = days, WarmDays = warm };
+            var a = PopulationGenerator.Generate(options);
+            var b = PopulationGenerator.Generate(options);
+
+            Fingerprint(a).Should().Be(Fingerprint(b));
+            a.Labels.Should().HaveCount(accounts);
+            a.Labels.Count(l => l.IsAttacked).Should().Be((int)Math.Round(accounts * 0.1));
+            a.History.Where(e => e.Time >= a.FirstDay || e.Time < a.FirstDay.AddDays(-warm)).Should().BeEmpty();
+            a.Timeline.Where(e => e.Time < a.FirstDay || e.Time >= a.FirstDay.AddDays(days)).Should().BeEmpty();
+            var malicious = a.Scenario.Events.Where(e => e.IsFraudulent).Select(e => e.Event.Id).ToHashSet();
+            a.Labels.SelectMany(l => l.MaliciousEventIds).Should().BeEquivalentTo(malicious);
+        }, iter: 25);
     }
 
     [Fact]
