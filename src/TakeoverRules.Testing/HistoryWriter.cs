@@ -159,7 +159,7 @@ internal static class HistoryWriter
         events.Add(new ExecutionEvent(orderId + "-fill", time.AddSeconds(2), script.Id, orderId, sell ? OrderSide.Sell : OrderSide.Buy, instrument.Symbol, quantity, price, notional));
     }
 
-    private static int Poisson(Random random, double mean)
+    internal static int Poisson(Random random, double mean)
     {
         if (mean <= 0)
         {
@@ -178,6 +178,6 @@ internal static class HistoryWriter
         return k;
     }
 
-    private static double Gaussian(Random random) =>
+    internal static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -65,22 +65,71 @@ public sealed class QualityReportTests(ITestOutputHelper output)
         var report = QualityReport.Measure(Mixed().Evaluate(e => new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null)));
 
         report.ToString().Should().Contain("prevention rate (first fraudulent buy held)  0.0 % (0/2)");
-        report.ToMarkdown().Should().StartWith("| measure | value |\n|---|---|\n").And.Contain("| rotation | attack | 1 | 0 | 0 | 0.0 % |");
+        report.ToMarkdown().Should().StartWith("| measure | value |\n|---|---|\n").And.Contain("| rotation | attack | 1 | 0 | 0.0 % | 0 | 0.0 % |");
+    }
+
+    /// <summary>A small 30-day population with more attacks than a real one, so every variant is measured.</summary>
+    private static readonly Lazy<Population> Population = new(() => PopulationGenerator.Generate(new PopulationOptions { Seed = 3, Accounts = 2_500, AttackShare = 0.06, Days = 30 }));
+
+    /// <summary>
+    /// Loose floors and ceilings that any working detector passes on the population and a degenerate one fails: it must stop
+    /// most first fraudulent buys (not hold nothing) and hold few honest accounts (not hold everyone). The real bars are far
+    /// stricter; they are the console's job (docs/testing.md).
+    /// </summary>
+    private static void ShouldBeAWorkingDetector(QualityReport report)
+    {
+        report.PreventionRate.Should().BeGreaterThan(0.6, "a detector must stop most takeovers' first fraudulent buy");
+        report.FraudulentBuyValueHeldShare.Should().BeGreaterThan(0.6, "a detector must hold most fraudulent buy value");
+        report.FalseHoldsPer10K.Should().BeLessThan(1_500, "a detector must not hold a large share of honest customers");
+        report.HonestReviewedShare.Should().BeLessThan(0.8, "a detector must not send nearly every honest customer to review");
     }
 
     [Fact]
-    public void The_detector_on_a_small_population_yields_a_consistent_report()
+    public void The_detector_on_a_population_stops_most_attacks_and_holds_few_honest_accounts()
     {
-        // The full measurement (10,000 honest, 400 attacked) is the console runner; see docs/testing.md.
-        var population = PopulationGenerator.Generate(new PopulationOptions { Seed = 3, HonestAccounts = 1_000, AttackedAccounts = 100 });
+        var population = Population.Value;
 
-        var report = QualityReport.Measure(population.Evaluate());
+        var report = QualityReport.Measure(population.Scenario.Evaluate(), population);
         output.WriteLine(report.ToString());
 
-        report.HonestAccounts.Should().Be(1_000);
-        report.AttackedAccounts.Should().Be(100);
-        report.Prevented.Should().BeLessThanOrEqualTo(report.AttackedAccountsWithBuys);
-        report.HeldBuyValueJpy.Should().BeLessThanOrEqualTo(report.FraudulentBuyValueJpy);
-        report.ByTag.Sum(t => t.Accounts).Should().Be(1_100);
+        ShouldBeAWorkingDetector(report);
+        report.HonestAccounts.Should().Be(population.Labels.Count(l => !l.IsAttacked));
+        report.AttackedAccounts.Should().Be(population.Labels.Count(l => l.IsAttacked));
+        report.ByTag.Where(t => t.IsAttacked).Select(t => t.Tag).Should().BeEquivalentTo(PopulationGenerator.AttackVariants);
+        report.ByBehaviour.Select(b => b.Behaviour).Should().Equal([.. PopulationGenerator.HonestBehaviours, "none"]);
+    }
+
+    [Fact]
+    public void A_detector_that_holds_nothing_or_holds_everyone_fails_the_check()
+    {
+        var population = Population.Value;
+        Decision Always(AccountEvent e, DecisionKind kind) => new(e.Id, e.Account, e.Time, e.Type, kind, kind == DecisionKind.Allow ? 0 : 90, null);
+
+        var nothing = QualityReport.Measure(population.Scenario.Evaluate(e => Always(e, DecisionKind.Allow)), population);
+        var everyone = QualityReport.Measure(population.Scenario.Evaluate(e => Always(e, e is OrderEvent ? DecisionKind.Hold : DecisionKind.Allow)), population);
+        var reviewAll = QualityReport.Measure(population.Scenario.Evaluate(e => Always(e, DecisionKind.Review)), population);
+
+        FluentActions.Invoking(() => ShouldBeAWorkingDetector(nothing)).Should().Throw<Exception>();
+        FluentActions.Invoking(() => ShouldBeAWorkingDetector(everyone)).Should().Throw<Exception>();
+        FluentActions.Invoking(() => ShouldBeAWorkingDetector(reviewAll)).Should().Throw<Exception>();
+        nothing.Bars.Where(b => b.Name.StartsWith("prevention", StringComparison.Ordinal)).Should().OnlyContain(b => !b.Met);
+        everyone.Bars.Single(b => b.Name.StartsWith("false holds", StringComparison.Ordinal)).Met.Should().BeFalse();
+        everyone.PreventionRate.Should().Be(1);
+    }
+
+    [Fact]
+    public void Review_lines_duplicates_and_behaviours_are_counted_per_account()
+    {
+        var population = Population.Value;
+        var result = population.Scenario.Evaluate(e => new Decision(e.Id, e.Account, e.Time, e.Type, e is LoginEvent ? DecisionKind.Review : DecisionKind.Allow, 0, null));
+
+        var report = QualityReport.Measure(result, population);
+
+        var honest = population.Labels.Where(l => !l.IsAttacked).Select(l => l.Account).ToHashSet();
+        var reviewLines = population.Timeline.OfType<LoginEvent>().Where(l => honest.Contains(l.Account)).Count();
+        report.HonestReviewLines.Should().Be(reviewLines, "every delivered login got a review, duplicates included, since this decision function ignores ids");
+        var phones = report.ByBehaviour.Single(b => b.Behaviour == "new-phone");
+        phones.Accounts.Should().Be(population.Labels.Count(l => !l.IsAttacked && l.Behaviours.Contains("new-phone")));
+        report.ByBehaviour.Single(b => b.Behaviour == "none").Accounts.Should().Be(population.Labels.Count(l => !l.IsAttacked && !l.Behaviours.Except(PopulationGenerator.NoiseBehaviours).Any()));
     }
 }
