@@ -122,15 +122,19 @@ internal static class PasswordCommand
 
         public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
         {
-            var reader = new BoundedLineReader(console.In, MaxLineLength);
+            // Standard input is read as bytes so that bytes which are not UTF-8 are refused, not replaced with U+FFFD
+            // and scored as a different password; a reader handed in by a test is read as text.
+            ILineSource reader = console.In is StreamReader { BaseStream: var stream }
+                ? new Utf8LineReader(stream, MaxLineLength)
+                : new BoundedLineReader(console.In, MaxLineLength);
             var lineNumber = 0;
-            while (reader.ReadLine(out var password, out var tooLong))
+            while (reader.ReadLine(out var password, out var problem))
             {
                 lineNumber++;
-                if (tooLong)
+                if (problem is not null)
                 {
                     _findings = true;
-                    WriteSkipped(lineNumber);
+                    WriteSkipped(lineNumber, problem);
                     continue;
                 }
 
@@ -145,9 +149,8 @@ internal static class PasswordCommand
             return _findings ? ExitCodes.Findings : ExitCodes.Ok;
         }
 
-        private void WriteSkipped(int lineNumber)
+        private void WriteSkipped(int lineNumber, string reason)
         {
-            var reason = $"line is longer than {MaxLineLength.ToString(CultureInfo.InvariantCulture)} characters; not checked";
             if (format == OutputFormat.Text)
             {
                 console.Out.WriteLine($"{lineNumber.ToString(CultureInfo.InvariantCulture)}: error: {reason}");
@@ -273,46 +276,97 @@ internal static class PasswordCommand
         }
     }
 
-    /// <summary>Reads lines of at most <c>max</c> characters; a longer line is consumed to its end and reported as too long.</summary>
-    private sealed class BoundedLineReader(TextReader reader, int max)
+    /// <summary>Lines of input; <c>problem</c> says why a line is not checked (too long, not UTF-8), else the line is given.</summary>
+    private interface ILineSource
     {
-        private readonly StringBuilder _line = new();
-        private readonly char[] _buffer = new char[8192];
+        bool ReadLine(out string? line, out string? problem);
+    }
+
+    private static string TooLong(int max) => $"line is longer than {max.ToString(CultureInfo.InvariantCulture)} characters; not checked";
+
+    /// <summary>Splits units (bytes or chars) into lines of at most <c>limit</c> units; a longer line is consumed to its end and flagged.</summary>
+    private sealed class LineSplitter<T>(Func<T[], int> read, T newline, T carriageReturn, int limit)
+        where T : unmanaged, IEquatable<T>
+    {
+        private readonly ArrayBufferWriter<T> _line = new(256);
+        private readonly T[] _buffer = new T[8192];
         private int _position;
         private int _count;
 
-        public bool ReadLine(out string? line, out bool tooLong)
+        /// <summary>The line just read, without its line ending.</summary>
+        public ReadOnlySpan<T> Line => _line.WrittenSpan is [.., var last] && last.Equals(carriageReturn) ? _line.WrittenSpan[..^1] : _line.WrittenSpan;
+
+        public bool Next(out bool tooLong)
         {
-            _line.Clear();
+            _line.Clear(); // zeroes what the previous line held: it was a password
             tooLong = false;
-            line = null;
             var any = false;
             while (true)
             {
                 if (_position == _count)
                 {
-                    _count = reader.Read(_buffer, 0, _buffer.Length);
+                    _count = read(_buffer);
                     _position = 0;
-                    if (_count == 0)
-                    {
-                        if (!any) return false;
-                        break;
-                    }
+                    if (_count == 0) return any;
                 }
 
                 any = true;
                 var span = _buffer.AsSpan(_position, _count - _position);
-                var newline = span.IndexOf('\n');
-                var take = newline < 0 ? span : span[..newline];
-                if (!tooLong && _line.Length + take.Length > max + 1) tooLong = true;
-                if (!tooLong) _line.Append(take);
-                _position += newline < 0 ? span.Length : newline + 1;
-                if (newline >= 0) break;
+                var end = span.IndexOf(newline);
+                var take = end < 0 ? span : span[..end];
+                if (!tooLong && _line.WrittenCount + take.Length > limit + 1) tooLong = true;
+                if (!tooLong) _line.Write(take);
+                _position += end < 0 ? span.Length : end + 1;
+                if (end >= 0) return true;
+            }
+        }
+    }
+
+    /// <summary>Reads UTF-8 lines of at most <c>max</c> characters from bytes, strictly: a line that is not UTF-8 is reported with the offset of its first bad byte.</summary>
+    private sealed class Utf8LineReader(Stream stream, int max) : ILineSource
+    {
+        // A UTF-8 character is at most 4 bytes, so more than 4 × max bytes is more than max characters.
+        private readonly LineSplitter<byte> _lines = new(buffer => stream.Read(buffer), (byte)'\n', (byte)'\r', 4 * max);
+        private bool _started;
+
+        public bool ReadLine(out string? line, out string? problem)
+        {
+            line = null;
+            problem = null;
+            if (!_lines.Next(out var tooLong)) return false;
+            var bytes = _lines.Line;
+            if (!_started)
+            {
+                _started = true;
+                if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
             }
 
-            if (_line.Length > 0 && _line[^1] == '\r') _line.Length--;
-            if (_line.Length > max) tooLong = true;
-            line = tooLong ? null : _line.ToString();
+            if (tooLong || Encoding.UTF8.GetCharCount(bytes) > max) problem = TooLong(max);
+            else if (!System.Text.Unicode.Utf8.IsValid(bytes)) problem = $"line is not valid UTF-8 (first bad byte at offset {FirstInvalid(bytes).ToString(CultureInfo.InvariantCulture)}); not checked";
+            else line = Encoding.UTF8.GetString(bytes);
+            return true;
+        }
+
+        private static int FirstInvalid(ReadOnlySpan<byte> bytes)
+        {
+            var offset = 0;
+            while (offset < bytes.Length && Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done) offset += consumed;
+            return offset;
+        }
+    }
+
+    /// <summary>Reads lines of at most <c>max</c> characters from text.</summary>
+    private sealed class BoundedLineReader(TextReader reader, int max) : ILineSource
+    {
+        private readonly LineSplitter<char> _lines = new(buffer => reader.Read(buffer, 0, buffer.Length), '\n', '\r', max);
+
+        public bool ReadLine(out string? line, out string? problem)
+        {
+            line = null;
+            problem = null;
+            if (!_lines.Next(out var tooLong)) return false;
+            if (tooLong || _lines.Line.Length > max) problem = TooLong(max);
+            else line = _lines.Line.ToString();
             return true;
         }
     }

@@ -73,31 +73,103 @@ public sealed class PasswordBlocklist : IPasswordBlocklist
         return new PasswordBlocklist(set.ToFrozenSet(StringComparer.Ordinal));
     }
 
-    /// <summary>Reads a UTF-8 text file with one entry per line (LF or CRLF); blank lines and lines starting with <c>#</c> are skipped.</summary>
+    /// <summary>The largest file <see cref="FromFile"/> reads (256 MiB, about 20 million entries), so a wrong path such as a device cannot exhaust memory.</summary>
+    public const long MaximumFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a UTF-8 text file with one entry per line (LF or CRLF); blank lines and lines starting with <c>#</c> are
+    /// skipped. The file is read strictly: bytes that are not UTF-8, NUL or other control characters (binary data), a
+    /// line longer than <see cref="MaximumEntryLength"/> or a file beyond <see cref="MaximumFileBytes"/> are refused
+    /// with the file, the line and the reason, never loaded as entries. Reading stops at the first problem, so an
+    /// endless source such as <c>/dev/zero</c> ends at once.
+    /// </summary>
     /// <param name="path">The file.</param>
-    /// <exception cref="InvalidDataException">A line is longer than <see cref="MaximumEntryLength"/>; the message gives the file and line number.</exception>
+    /// <exception cref="InvalidDataException">The file is not a text list as described; the message gives the file, line number and reason.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static PasswordBlocklist FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path)) throw new IOException($"{path}: is a directory, not a blocklist file.");
         var set = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+
+        // The longest line accepted in bytes: MaximumEntryLength characters of at most 4 UTF-8 bytes, and a CR.
+        var buffer = new byte[64 * 1024];
+        var filled = 0;
+        var total = 0L;
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        while (true)
         {
-            lineNumber++;
-            if (line.Length > MaximumEntryLength)
+            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            total += read;
+            if (total > MaximumFileBytes)
             {
-                throw new InvalidDataException(
-                    $"{path}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: line is {line.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaximumEntryLength.ToString(CultureInfo.InvariantCulture)} are allowed.");
+                throw Invalid(path, lineNumber + 1, $"the file is larger than {MaximumFileBytes.ToString(CultureInfo.InvariantCulture)} bytes");
             }
 
-            if (line.StartsWith('#')) continue;
-            AddEntry(set, line);
+            filled += read;
+            var lines = buffer.AsSpan(0, filled);
+            var consumed = 0;
+            while (lines[consumed..].IndexOf((byte)'\n') is var end and >= 0)
+            {
+                AddLine(set, path, ++lineNumber, lines.Slice(consumed, end));
+                consumed += end + 1;
+            }
+
+            var rest = filled - consumed;
+            if (read == 0)
+            {
+                if (rest > 0) AddLine(set, path, ++lineNumber, lines.Slice(consumed, rest));
+                break;
+            }
+
+            if (rest > (4 * MaximumEntryLength) + 1)
+            {
+                RefuseBinary(path, lineNumber + 1, lines.Slice(consumed, rest));
+                throw Invalid(path, lineNumber + 1, $"line is longer than {MaximumEntryLength.ToString(CultureInfo.InvariantCulture)} characters");
+            }
+
+            buffer.AsSpan(consumed, rest).CopyTo(buffer);
+            filled = rest;
         }
 
         return new PasswordBlocklist(set.ToFrozenSet(StringComparer.Ordinal));
     }
+
+    private static void AddLine(HashSet<string> set, string path, int lineNumber, ReadOnlySpan<byte> bytes)
+    {
+        if (lineNumber == 1 && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        if (bytes is [.., (byte)'\r']) bytes = bytes[..^1];
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw Invalid(path, lineNumber, $"not valid UTF-8 (first bad byte at column {(Detection.FieldReader.FirstInvalidByte(bytes) + 1).ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        RefuseBinary(path, lineNumber, bytes);
+        var line = Encoding.UTF8.GetString(bytes);
+        if (line.Length > MaximumEntryLength)
+        {
+            throw Invalid(path, lineNumber, $"line is {line.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaximumEntryLength.ToString(CultureInfo.InvariantCulture)} are allowed");
+        }
+
+        if (!line.StartsWith('#')) AddEntry(set, line);
+    }
+
+    // Tab is the one control character a hand-edited list may hold; NUL, DEL and the rest mean binary data.
+    private static void RefuseBinary(string path, int lineNumber, ReadOnlySpan<byte> bytes)
+    {
+        for (var column = 0; column < bytes.Length; column++)
+        {
+            if (bytes[column] is (< 0x20 and not (byte)'\t') or 0x7F)
+            {
+                throw Invalid(path, lineNumber, $"binary data (control byte 0x{bytes[column].ToString("X2", CultureInfo.InvariantCulture)} at column {(column + 1).ToString(CultureInfo.InvariantCulture)}); expected a UTF-8 text list");
+            }
+        }
+    }
+
+    private static InvalidDataException Invalid(string path, int lineNumber, string reason) =>
+        new($"{path}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: {reason}.");
 
     /// <inheritdoc />
     public bool Contains(string foldedPassword) => foldedPassword is not null && _entries.Contains(foldedPassword);

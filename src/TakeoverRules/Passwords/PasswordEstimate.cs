@@ -50,8 +50,10 @@ public sealed record PasswordEstimate
     public bool WasNormalized { get; }
 
     /// <summary>
-    /// True when the password was longer than <see cref="PasswordEstimatorOptions.MaxAnalyzedLength"/>; the rest was
-    /// counted as brute force (10 guesses a character) and appears as the last pattern.
+    /// True when the password was longer than <see cref="PasswordEstimatorOptions.MaxAnalyzedLength"/>; the rest appears
+    /// as the last pattern, priced as the cheapest extension of the analysed prefix: a <see cref="PasswordPatternKind.Repeat"/>
+    /// when the whole input repeats the prefix's period (costing only the larger repeat count), else
+    /// <see cref="PasswordPatternKind.BruteForce"/> at 10 guesses a code point, with runs of one character costed as repeats.
     /// </summary>
     public bool WasTruncated { get; }
 

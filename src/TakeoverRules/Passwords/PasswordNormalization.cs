@@ -44,6 +44,21 @@ internal static class PasswordNormalization
     public static string ToLowerInvariant(string text) =>
         Ascii.IsValid(text) ? string.Create(text.Length, text, static (lower, source) => Ascii.ToLower(source, lower, out _)) : text.ToLowerInvariant();
 
+    /// <summary>The index of the first unpaired surrogate in <paramref name="text"/>, or -1 when it is valid UTF-16.</summary>
+    public static int IndexOfUnpairedSurrogate(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (i < 0) return -1;
+        for (; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else return i;
+        }
+
+        return -1;
+    }
+
     /// <summary>Counts Unicode code points; an unpaired surrogate counts as one.</summary>
     public static int CountCodePoints(ReadOnlySpan<char> text)
     {

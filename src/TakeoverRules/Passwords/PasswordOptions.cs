@@ -11,7 +11,7 @@ public sealed class PasswordOptions
     /// <summary>The estimator's options (analysed length, reference year, context words). Its <see cref="PasswordEstimatorOptions.ContextWords"/> (the broker's and the service's names) are also refused whole by the policy. Default: the estimator's defaults.</summary>
     public PasswordEstimatorOptions Estimator { get; set; } = new();
 
-    /// <summary>The policy the registered <see cref="PasswordPolicyChecker"/> applies. Default <see cref="PasswordPolicy.Nist"/> (15 characters, no composition rules).</summary>
+    /// <summary>The policy the registered <see cref="PasswordPolicyChecker"/> applies. Default a new copy of <see cref="PasswordPolicy.Nist"/> (15 characters, no composition rules), so binding configuration into it changes only these options.</summary>
     public PasswordPolicy Policy { get; set; } = PasswordPolicy.Nist;
 
     /// <summary>Use only the most common entries of the embedded common-password blocklist; <see langword="null"/> for all 49,233. Default <see langword="null"/>.</summary>

@@ -22,16 +22,21 @@ public sealed record PasswordPolicy
     /// <see cref="MaximumLength"/> 256 (NIST: at least 64 SHOULD be allowed), no composition rules, whole-password
     /// blocklist and context-word checks. Name <c>nist</c>.
     /// </summary>
-    public static PasswordPolicy Nist { get; } = new() { Name = "nist" };
+    /// <remarks>
+    /// Each read returns a new instance, equal by value to every other: a configuration binder that writes into the
+    /// policy it finds on <see cref="PasswordOptions.Policy"/> changes that copy only, never the preset other callers get.
+    /// </remarks>
+    public static PasswordPolicy Nist => new() { Name = "nist" };
 
     /// <summary>
     /// NIST SP 800-63B rev. 4 for a password used only as part of multi-factor authentication: as <see cref="Nist"/>
     /// but at least 8 code points. Name <c>nist-mfa</c>.
     /// </summary>
-    public static PasswordPolicy NistMultiFactor { get; } = new() { Name = "nist-mfa", MinimumLength = 8 };
+    /// <remarks>Each read returns a new instance, equal by value to every other (see <see cref="Nist"/>).</remarks>
+    public static PasswordPolicy NistMultiFactor => new() { Name = "nist-mfa", MinimumLength = 8 };
 
-    /// <summary>The presets by name: <c>nist</c> and <c>nist-mfa</c>.</summary>
-    public static IReadOnlyList<PasswordPolicy> Presets { get; } = [Nist, NistMultiFactor];
+    /// <summary>The presets by name: <c>nist</c> and <c>nist-mfa</c>; new instances on each read (see <see cref="Nist"/>).</summary>
+    public static IReadOnlyList<PasswordPolicy> Presets => [Nist, NistMultiFactor];
 
     /// <summary>A short name for logs, results and the CLI's <c>--policy</c>. Default <c>custom</c>.</summary>
     public string Name { get; init; } = "custom";

@@ -44,7 +44,9 @@ public sealed class PasswordPolicyChecker
     public PasswordPolicyResult Check(string password, IReadOnlyList<string>? userInputs = null)
     {
         ArgumentNullException.ThrowIfNull(password);
-        return Check(password, Policy.MinimumScore is null ? null : _estimator.Estimate(password, userInputs), userInputs);
+        // A broken UTF-16 unit is refused as a disallowed character; it is never estimated (the estimator refuses it too).
+        var estimable = Policy.MinimumScore is not null && PasswordNormalization.IndexOfUnpairedSurrogate(password) < 0;
+        return Check(password, estimable ? _estimator.Estimate(password, userInputs) : null, userInputs);
     }
 
     /// <summary>Checks one password against the policy, reusing an estimate already made for it (no second estimate).</summary>

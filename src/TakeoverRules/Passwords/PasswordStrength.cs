@@ -16,6 +16,7 @@ public static class PasswordStrength
     /// <param name="userInputs">The user's own details (login ID, e-mail, names, birthday, phone) to penalise; may be null.</param>
     /// <returns>The estimate; never contains the password.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
+    /// <exception cref="InvalidPasswordTextException"><paramref name="password"/> holds an unpaired surrogate (it is not text).</exception>
     public static PasswordEstimate Estimate(string password, IReadOnlyList<string>? userInputs = null) =>
         Default.Value.Estimate(password, userInputs);
 }

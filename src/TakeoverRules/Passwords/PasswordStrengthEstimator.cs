@@ -37,18 +37,55 @@ public sealed class PasswordStrengthEstimator
     /// <param name="userInputs">The user's own details (login ID, e-mail, names, birthday, phone) to penalise; may be null.</param>
     /// <returns>The estimate; never contains the password.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="password"/> is null.</exception>
+    /// <exception cref="InvalidPasswordTextException"><paramref name="password"/> holds an unpaired surrogate (it is not text).</exception>
     public PasswordEstimate Estimate(string password, IReadOnlyList<string>? userInputs = null)
     {
         ArgumentNullException.ThrowIfNull(password);
         return Estimate(password.AsSpan(), userInputs);
     }
 
+    /// <summary>
+    /// Estimates the strength of a password received as UTF-8 bytes (a request body, a terminal), decoding strictly:
+    /// bytes that are not UTF-8 are refused, never replaced with U+FFFD and scored.
+    /// </summary>
+    /// <param name="utf8Password">The password's UTF-8 bytes, without a byte-order mark; never stored or echoed.</param>
+    /// <param name="userInputs">The user's own details (login ID, e-mail, names, birthday, phone) to penalise; may be null.</param>
+    /// <returns>The estimate; never contains the password.</returns>
+    /// <exception cref="InvalidPasswordTextException">The bytes are not valid UTF-8; <see cref="InvalidPasswordTextException.Position"/> is the first bad byte.</exception>
+    public PasswordEstimate EstimateUtf8(ReadOnlySpan<byte> utf8Password, IReadOnlyList<string>? userInputs = null)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Password))
+        {
+            throw new InvalidPasswordTextException(nameof(utf8Password), Detection.FieldReader.FirstInvalidByte(utf8Password), utf8: true);
+        }
+
+        var charCount = Encoding.UTF8.GetCharCount(utf8Password);
+        char[]? rented = null;
+        var chars = charCount <= 256 ? stackalloc char[charCount] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(charCount)).AsSpan(0, charCount);
+        try
+        {
+            Encoding.UTF8.GetChars(utf8Password, chars);
+            return Estimate(chars, userInputs);
+        }
+        finally
+        {
+            chars.Clear();
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>Estimates the strength of <paramref name="password"/> without requiring a string.</summary>
     /// <param name="password">The password as typed; it is never stored or echoed.</param>
     /// <param name="userInputs">The user's own details (login ID, e-mail, names, birthday, phone) to penalise; may be null.</param>
     /// <returns>The estimate; never contains the password.</returns>
+    /// <exception cref="InvalidPasswordTextException"><paramref name="password"/> holds an unpaired surrogate (it is not text).</exception>
     public PasswordEstimate Estimate(ReadOnlySpan<char> password, IReadOnlyList<string>? userInputs = null)
     {
+        if (PasswordNormalization.IndexOfUnpairedSurrogate(password) is var bad and >= 0)
+        {
+            throw new InvalidPasswordTextException(nameof(password), bad, utf8: false);
+        }
+
         var userTokens = userInputs is { Count: > 0 } ? UserInputMatcher.Tokenize(userInputs) : [];
         var referenceYear = _referenceYear ?? _timeProvider.GetUtcNow().Year;
         var scratch = EstimationScratch.Rent(_maxAnalyzedLength);
@@ -73,12 +110,19 @@ public sealed class PasswordStrengthEstimator
             var count = Decomposition.Unwind(scratch, length, sequenceLength, scratch.Chosen);
             var chosen = scratch.Chosen.AsSpan(0, count);
 
-            // Everything beyond the analysed prefix counts as brute force, 10 guesses a code point.
-            log10 += rest * Guesses.BruteForceCardinalityLog10;
+            // Beyond the analysed prefix: the cheapest extension of what the prefix shows (see TailLog10).
+            var periodic = false;
+            var tailLog10 = rest > 0 ? LongInput.TailLog10(password, Math.Min(password.Length, _maxAnalyzedLength), length, rest, out periodic) : 0;
+            log10 += tailLog10;
             var patterns = new PasswordPattern[count + (rest > 0 ? 1 : 0)];
             for (var k = 0; k < count; k++) patterns[k] = ToPattern(chosen[k]);
             if (rest > 0)
-                patterns[^1] = new PasswordPattern { Kind = PasswordPatternKind.BruteForce, Start = length, Length = rest, GuessesLog10 = rest };
+            {
+                patterns[^1] = new PasswordPattern
+                {
+                    Kind = periodic ? PasswordPatternKind.Repeat : PasswordPatternKind.BruteForce, Start = length, Length = rest, GuessesLog10 = tailLog10,
+                };
+            }
 
             var feedback = FeedbackBuilder.Build(chosen, PasswordEstimate.ScoreOf(log10), wasNormalized, scratch.Suggestions, CallerWordsFound(scratch));
             return new PasswordEstimate(log10, feedback, patterns, codePoints, wasNormalized, rest > 0);

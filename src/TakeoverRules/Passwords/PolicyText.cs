@@ -8,7 +8,7 @@ internal static class PolicyText
     /// <summary>Returns the NFKC form of <paramref name="value"/> (never throws); <paramref name="hadUnpairedSurrogate"/> says whether U+FFFD had to stand in for a broken UTF-16 unit.</summary>
     public static string Normalize(string value, out bool hadUnpairedSurrogate)
     {
-        hadUnpairedSurrogate = HasUnpairedSurrogate(value);
+        hadUnpairedSurrogate = PasswordNormalization.IndexOfUnpairedSurrogate(value) >= 0;
         return PasswordNormalization.Normalize(value);
     }
 
@@ -21,16 +21,4 @@ internal static class PolicyText
     /// <summary>Picks Japanese for any <c>ja</c> culture and English otherwise; <see langword="null"/> means the current UI culture.</summary>
     public static bool IsJapanese(CultureInfo? culture) =>
         string.Equals((culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName, "ja", StringComparison.Ordinal);
-
-    private static bool HasUnpairedSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (!char.IsSurrogate(value[i])) continue;
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
-            else return true;
-        }
-
-        return false;
-    }
 }

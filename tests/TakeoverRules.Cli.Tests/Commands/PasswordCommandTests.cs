@@ -190,6 +190,38 @@ public sealed class PasswordCommandTests : IDisposable
                 second => second.Should().StartWith("2: 強度 4/4").And.EndWith("適合"));
     }
 
+    private static CliRun RunWithBytes(byte[] stdin, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(new StreamReader(new MemoryStream(stdin), new UTF8Encoding(false)), stdout, stderr, ErrorIsTerminal: false);
+        return new CliRun(CliApp.Run(args, console), stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void A_line_that_is_not_UTF8_is_refused_with_its_byte_offset_and_never_scored()
+    {
+        byte[] stdin = [.. "\uFEFFcorrect horse battery staple\r\n"u8, .. "Secr"u8, 0xFF, .. "etPass"u8, 0xFE, 0xFD, .. "word\n"u8, .. "vq8-Lmz!e2Rt@x-kura\n"u8];
+        var run = RunWithBytes(stdin, "password");
+
+        var results = Parse(run);
+        results.Should().HaveCount(3, "stderr was: {0}", run.Stderr);
+        results[0].GetProperty("score").GetInt32().Should().Be(4, "a byte-order mark is not part of the first password");
+        results[1].GetProperty("line").GetInt32().Should().Be(2);
+        results[1].GetProperty("error").GetString().Should().Be("line is not valid UTF-8 (first bad byte at offset 4); not checked");
+        results[1].TryGetProperty("score", out _).Should().BeFalse();
+        results[2].GetProperty("score").GetInt32().Should().Be(4);
+        run.ExitCode.Should().Be(1);
+        run.Stdout.Should().NotContain("Secr");
+    }
+
+    [Fact]
+    public void Lines_read_as_bytes_score_exactly_as_lines_read_as_text()
+    {
+        var text = string.Join("\n", Passwords) + "\n";
+        RunWithBytes(Encoding.UTF8.GetBytes(text), "password").Stdout.Should().Be(Cli.RunWithInput(text, "password").Stdout);
+    }
+
     [Fact]
     public void Help_describes_every_option()
     {

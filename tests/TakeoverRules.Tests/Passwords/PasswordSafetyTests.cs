@@ -9,23 +9,84 @@ public sealed class PasswordSafetyTests
     private static readonly PasswordStrengthEstimator Estimator = new();
 
     [Fact]
-    public void Any_unicode_including_lone_surrogates_never_throws_and_gives_a_finite_estimate() =>
+    public void Any_string_gives_a_finite_estimate_or_if_it_has_a_lone_surrogate_a_typed_refusal() =>
         Gen.String[Gen.Char, 0, 300].Sample(password =>
         {
+            var lone = IndexOfLoneSurrogate(password);
+            if (lone >= 0)
+            {
+                var refused = FluentActions.Invoking(() => Estimator.Estimate(password)).Should().Throw<InvalidPasswordTextException>().Which;
+                return refused.Position == lone && !refused.IsUtf8;
+            }
+
             var estimate = Estimator.Estimate(password);
             return estimate.GuessesLog10 >= 0 && !double.IsNaN(estimate.GuessesLog10)
                 && (int)estimate.Score is >= 0 and <= 4 && estimate.Length >= 0;
         }, iter: 2000);
 
     [Theory]
-    [InlineData("\uD800")]
-    [InlineData("abc\uDC00def")]
     [InlineData("e\u0301\u0301\u0301")]
     [InlineData("\uFDFA\uFDFA")]
     [InlineData("㍻㍻㍻")]
     [InlineData("\0\0\0")]
+    [InlineData("\uD83D\uDE00 paired surrogates are text")]
     public void Awkward_unicode_is_estimated(string password) =>
         FluentActions.Invoking(() => Estimator.Estimate(password)).Should().NotThrow();
+
+    // Lone surrogates cannot travel through attribute metadata, so the cases are built from code units here.
+    [Theory]
+    [InlineData("", 0xD800, "", 0)]
+    [InlineData("abc", 0xDC00, "def", 3)]
+    [InlineData("Secret", 0xD83D, "Password", 6)]
+    public void A_lone_surrogate_is_refused_with_its_position_and_never_scored(string before, int unit, string after, int position)
+    {
+        var password = before + (char)unit + after;
+        var refused = FluentActions.Invoking(() => Estimator.Estimate(password)).Should().Throw<InvalidPasswordTextException>().Which;
+        refused.Position.Should().Be(position);
+        refused.ParamName.Should().Be("password");
+        refused.Message.Should().NotContain("Secret").And.NotContain("Password", "the message names the position, never the text");
+    }
+
+    [Fact]
+    public void Three_hundred_lone_surrogates_are_refused_not_very_strong() =>
+        FluentActions.Invoking(() => Estimator.Estimate(new string('\uDC00', 300))).Should().Throw<InvalidPasswordTextException>();
+
+    [Fact]
+    public void Invalid_UTF8_bytes_are_refused_with_the_offset_of_the_first_bad_byte()
+    {
+        byte[] bytes = [.. "Secr"u8, 0xFF, .. "etPass"u8, 0xFE, 0xFD, .. "word"u8];
+        var refused = FluentActions.Invoking(() => Estimator.EstimateUtf8(bytes)).Should().Throw<InvalidPasswordTextException>().Which;
+        refused.IsUtf8.Should().BeTrue();
+        refused.Position.Should().Be(4);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC0, 0xAF })] // overlong '/'
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // an encoded surrogate
+    [InlineData(new byte[] { 0x61, 0xE3, 0x81 })] // truncated sequence
+    public void Malformed_UTF8_forms_are_refused(byte[] bytes) =>
+        FluentActions.Invoking(() => Estimator.EstimateUtf8(bytes)).Should().Throw<InvalidPasswordTextException>();
+
+    [Fact]
+    public void Valid_UTF8_is_estimated_exactly_as_the_same_string()
+    {
+        foreach (var password in new[] { "SecretPassword", "たなか1985!", "ＰＡＳＳ１２３", "\uD83D\uDE00x", new string('z', 5000) })
+        {
+            Estimator.EstimateUtf8(System.Text.Encoding.UTF8.GetBytes(password)).GuessesLog10
+                .Should().Be(Estimator.Estimate(password).GuessesLog10, password.Length.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static int IndexOfLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return i;
+        }
+
+        return -1;
+    }
 
     [Fact]
     public void The_sequence_always_covers_the_analysed_text_in_order() =>

@@ -19,7 +19,7 @@ public sealed class PasswordServicesTests : IDisposable
 
         provider.GetRequiredService<PasswordStrengthEstimator>().Estimate("password").Score.Should().Be(PasswordScore.VeryWeak);
         var checker = provider.GetRequiredService<PasswordPolicyChecker>();
-        checker.Policy.Should().BeSameAs(PasswordPolicy.Nist);
+        checker.Policy.Should().Be(PasswordPolicy.Nist, "equal by value; presets are fresh copies");
         checker.Check("password").Has(PasswordPolicyViolationCode.Blocklisted).Should().BeTrue();
         provider.GetService<IBreachedPasswordChecker>().Should().BeNull();
     }

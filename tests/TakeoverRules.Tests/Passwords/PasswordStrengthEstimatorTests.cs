@@ -72,14 +72,26 @@ public sealed class PasswordStrengthEstimatorTests
         FluentActions.Invoking(() => Estimator.Estimate((string)null!)).Should().Throw<ArgumentNullException>().WithParameterName("password");
 
     [Fact]
-    public void A_one_megabyte_paste_is_truncated_and_the_rest_counted_as_brute_force()
+    public void A_one_megabyte_paste_without_a_pattern_is_truncated_and_the_rest_counted_as_brute_force()
     {
-        var estimate = Estimator.Estimate(new string('Ａ', 1 << 20));
+        var random = new Random(7);
+        var paste = string.Create(1 << 20, random, static (chars, r) => { for (var i = 0; i < chars.Length; i++) chars[i] = (char)r.Next('!', '~' + 1); });
+        var estimate = Estimator.Estimate(paste);
         estimate.WasTruncated.Should().BeTrue();
         estimate.Length.Should().Be(1 << 20);
         estimate.Sequence[^1].Kind.Should().Be(PasswordPatternKind.BruteForce);
         estimate.Score.Should().Be(PasswordScore.VeryStrong);
         estimate.Guesses.Should().Be(double.MaxValue);
+    }
+
+    [Fact]
+    public void A_one_megabyte_paste_of_one_full_width_letter_is_a_repeat_not_very_strong()
+    {
+        var estimate = Estimator.Estimate(new string('Ａ', 1 << 20));
+        estimate.WasTruncated.Should().BeTrue();
+        estimate.Length.Should().Be(1 << 20);
+        estimate.Sequence[^1].Kind.Should().Be(PasswordPatternKind.Repeat);
+        ((int)estimate.Score).Should().BeLessThanOrEqualTo((int)PasswordScore.Fair);
     }
 
     [Fact]
