@@ -174,7 +174,9 @@ internal sealed class BrandTable
                 var key = brand.Key.AsSpan();
                 if (!brand.IsGroupWord && key.Length >= 6 && s.Contains(key, StringComparison.Ordinal)) return new BrandMatch(brand, LinkReasons.BrandInSubdomain);
                 if (IsBrandPlusCues(s, key)) return new BrandMatch(brand, LinkReasons.BrandInSubdomain | LinkReasons.BrandWithWords);
-                if (s.StartsWith(brand.KeyWithSuffix, StringComparison.Ordinal) && (s.Length == brand.KeyWithSuffix.Length || IsCues(s[brand.KeyWithSuffix.Length..])))
+                var at = s.IndexOf(brand.KeyWithSuffix, StringComparison.Ordinal);
+                var after = at + brand.KeyWithSuffix.Length;
+                if (at >= 0 && (at == 0 || IsCues(s[..at])) && (after == s.Length || IsCues(s[after..])))
                 {
                     return new BrandMatch(brand, LinkReasons.BrandInSubdomain); // kabu-com.example.xyz
                 }
