@@ -274,7 +274,7 @@ internal static class PasswordCommand
     }
 
     /// <summary>Reads lines of at most <c>max</c> characters; a longer line is consumed to its end and reported as too long.</summary>
-    private sealed class BoundedLineReader(TextReader reader, int max)
+    internal sealed class BoundedLineReader(TextReader reader, int max)
     {
         private readonly StringBuilder _line = new();
         private readonly char[] _buffer = new char[8192];

@@ -47,22 +47,23 @@ internal sealed class BrandTable
 
     private BrandTable(List<OfficialDomain> official, List<OfficialDomain> unconfirmed, List<Brand> brands, List<Group> groups, List<(string Name, Broker Broker)> names)
     {
-        Official = official;
-        Unconfirmed = unconfirmed;
-        Brands = brands;
-        Groups = groups;
-        JapaneseNames = names;
+        Official = [.. official];
+        Unconfirmed = [.. unconfirmed];
+        Brands = [.. brands];
+        Groups = [.. groups];
+        JapaneseNames = [.. names];
     }
 
-    public IReadOnlyList<OfficialDomain> Official { get; }
+    // Arrays, not interfaces: a foreach over an interface allocates its enumerator on every check.
+    public OfficialDomain[] Official { get; }
 
-    public IReadOnlyList<OfficialDomain> Unconfirmed { get; }
+    public OfficialDomain[] Unconfirmed { get; }
 
-    public IReadOnlyList<Brand> Brands { get; }
+    public Brand[] Brands { get; }
 
-    public IReadOnlyList<Group> Groups { get; }
+    public Group[] Groups { get; }
 
-    public IReadOnlyList<(string Name, Broker Broker)> JapaneseNames { get; }
+    public (string Name, Broker Broker)[] JapaneseNames { get; }
 
     public static BrandTable From(FactsRegistry facts, PublicSuffixList suffixes)
     {
@@ -247,9 +248,25 @@ internal sealed class BrandTable
         return Fold(s, buffer).ToString();
     }
 
-    private Brand BrandOf(OfficialDomain domain) => Brands.FirstOrDefault(b => b.Domain == domain.Fact) ?? BrandOf(domain.Broker);
+    private Brand BrandOf(OfficialDomain domain)
+    {
+        foreach (var brand in Brands)
+        {
+            if (brand.Domain == domain.Fact) return brand;
+        }
 
-    private Brand BrandOf(Broker broker) => Brands.First(b => b.Broker == broker);
+        return BrandOf(domain.Broker);
+    }
+
+    public Brand BrandOf(Broker broker)
+    {
+        foreach (var brand in Brands)
+        {
+            if (brand.Broker == broker) return brand;
+        }
+
+        throw new InvalidOperationException($"no brand for broker {broker.Id}");
+    }
 
     private static string JapaneseName(string name)
     {

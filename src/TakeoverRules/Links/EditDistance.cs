@@ -7,16 +7,18 @@ internal static class EditDistance
     public const int MaxLength = 64;
 
     /// <summary>Returns the distance when it is at most <paramref name="max"/>, otherwise <c>max + 1</c>.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static int Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
         if (a.Length > MaxLength || b.Length > MaxLength) return max + 1;
         if (a.Length == 0 || b.Length == 0) return Math.Max(a.Length, b.Length) <= max ? Math.Max(a.Length, b.Length) : max + 1;
 
-        Span<int> rows = stackalloc int[3 * (MaxLength + 1)];
-        var before = rows[..(b.Length + 1)];
-        var previous = rows.Slice(MaxLength + 1, b.Length + 1);
-        var current = rows.Slice(2 * (MaxLength + 1), b.Length + 1);
+        var width = b.Length + 1;
+        Span<int> rows = stackalloc int[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
 
         for (var i = 1; i <= a.Length; i++)

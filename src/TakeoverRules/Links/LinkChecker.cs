@@ -108,7 +108,7 @@ public sealed class LinkChecker
                 : Result(LinkVerdict.Unknown, reasons, null, address, -1, start, length);
         }
 
-        var registrableStart = _suffixes.RegistrableStart(host);
+        var registrableStart = _suffixes.RegistrableStart(host, out var suffixStart);
         foreach (var domain in _brands.Official)
         {
             if (!domain.Covers(host)) continue;
@@ -132,7 +132,6 @@ public sealed class LinkChecker
                 : Result(LinkVerdict.Unknown, reasons | LinkReasons.NoRegistrableDomain, null, address, -1, start, length);
         }
 
-        var suffixStart = _suffixes.SuffixStart(host);
         if (host[..suffixStart].Contains("xn--", StringComparison.Ordinal))
         {
             return CheckInternationalized(address, registrableStart, suffixStart, reasons | LinkReasons.InternationalizedName, start, length);
@@ -200,7 +199,7 @@ public sealed class LinkChecker
         {
             if (name.Length > 0 && text.Contains(name, StringComparison.Ordinal))
             {
-                var brand = _brands.Brands.First(b => b.Broker == broker);
+                var brand = _brands.BrandOf(broker);
                 return Result(LinkVerdict.Lookalike, reasons | LinkReasons.BrandWithWords, brand, address, registrableStart, start, length);
             }
         }

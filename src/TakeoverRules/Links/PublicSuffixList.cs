@@ -64,9 +64,12 @@ internal sealed class PublicSuffixList
     }
 
     /// <summary>Returns the index where the registrable domain starts, or -1 when there is none.</summary>
-    public int RegistrableStart(ReadOnlySpan<char> host)
+    public int RegistrableStart(ReadOnlySpan<char> host) => RegistrableStart(host, out _);
+
+    /// <summary>Returns the index where the registrable domain starts, or -1, and where the public suffix starts.</summary>
+    public int RegistrableStart(ReadOnlySpan<char> host, out int suffix)
     {
-        var suffix = SuffixStart(host);
+        suffix = SuffixStart(host);
         if (suffix <= 1) return -1;
         var dot = host[..(suffix - 1)].LastIndexOf('.');
         return dot + 1;
