@@ -129,10 +129,11 @@ internal sealed class BrandTable
 
             if (f.SequenceEqual(brand.Folded)) return new BrandMatch(brand, LinkReasons.Homoglyph | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
 
-            // A short name is one letter away from many honest names (matsui/mitsui, monex/money): a typo of it
-            // counts only under the broker's own suffix, where a squatter has to copy the whole address.
+            // A short name is one letter away from many honest names (matsui/mitsui, monex/money): a typo of a name
+            // under 6 letters, or of a 6-letter word that is also a group name, counts only under the broker's own
+            // suffix, where a squatter has to copy the whole address.
             var max = brand.MaxDistance;
-            var typoAllowed = (key.Length >= 7 || sameSuffix) && !(brand.IsGroupWord && HasToken(label, key));
+            var typoAllowed = (key.Length >= 7 || sameSuffix || (key.Length >= 6 && !brand.IsGroupWord)) && !(brand.IsGroupWord && HasToken(label, key));
             if (typoAllowed && (EditDistance.Bounded(s, key, max) <= max || EditDistance.Bounded(f, brand.Folded, max) <= max))
             {
                 return new BrandMatch(brand, LinkReasons.TypoSquat | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
@@ -170,6 +171,7 @@ internal sealed class BrandTable
             remaining = cut < 0 ? default : remaining[(cut + 1)..];
             if (part.Length is 0 or > EditDistance.MaxLength) continue;
             var s = StripHyphens(part, buffer);
+            var following = remaining;
             foreach (var brand in Brands)
             {
                 var key = brand.Key.AsSpan();
@@ -180,6 +182,14 @@ internal sealed class BrandTable
                 if (at >= 0 && (at == 0 || IsCues(s[..at])) && (after == s.Length || IsCues(s[after..])))
                 {
                     return new BrandMatch(brand, LinkReasons.BrandInSubdomain); // kabu-com.example.xyz
+                }
+
+                // A typo of the name followed by the broker's suffix: sbisce.co.jp.example.com.
+                if (key.Length >= 6 && following.StartsWith(brand.Suffix, StringComparison.Ordinal)
+                    && (following.Length == brand.Suffix.Length || following[brand.Suffix.Length] is '.' or ':')
+                    && EditDistance.Bounded(s, key, brand.MaxDistance) <= brand.MaxDistance)
+                {
+                    return new BrandMatch(brand, LinkReasons.BrandInSubdomain | LinkReasons.TypoSquat);
                 }
             }
         }

@@ -129,6 +129,9 @@ public static class LookalikeGenerator
             }
 
             results.Add(new Lookalike("subdomain", domain, $"{domain}.example-login.com"));
+            if (label.Length >= 6) results.Add(new Lookalike("subdomain", domain, $"{label.Remove(1, 1)}.{suffix}.account-check.com"));
+            if (label.Length >= 6 && !label.Contains('-', StringComparison.Ordinal)) results.Add(new Lookalike("typo+suffix", domain, $"{label.Insert(2, label[2].ToString())}.{(suffix == "com" ? "net" : "com")}"));
+            foreach (var scheme in new[] { "https://", "http://", "" }) results.Add(new Lookalike("url", domain, $"{scheme}www.{label}-login.{(suffix == "com" ? "net" : "com")}/login?session=1"));
             results.Add(new Lookalike("subdomain", domain, $"www.{domain}.secure-check.net"));
             results.Add(new Lookalike("subdomain", domain, $"{domain.Replace('.', '-')}.account-verify.xyz"));
             results.Add(new Lookalike("subdomain", domain, $"{domain}-login.example.net"));
