@@ -30,6 +30,9 @@ public readonly record struct LinkCheck
         Length = length;
     }
 
+    internal LinkCheck With(LinkReasons reasons) =>
+        new(Verdict, reasons, Broker, Domain, _hostSource, _hostStart, _hostLength, _registrableOffset, Start, Length);
+
     /// <summary>What the link is.</summary>
     public LinkVerdict Verdict { get; }
 

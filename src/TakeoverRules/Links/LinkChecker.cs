@@ -73,6 +73,9 @@ public sealed class LinkChecker
         {
             if (results.Count == MaxLinksPerText) break;
             var check = link.Length > MaxLinkLength ? Unknown(LinkReasons.TooLong, start, length) : Check(link, start, length);
+
+            // Full-width characters were read as ASCII to find the link; the reader saw the unusual form.
+            if (!text.AsSpan(start, length).SequenceEqual(link)) check = check.With(check.Reasons | LinkReasons.EncodedHost);
             results.Add(check);
         }
 

@@ -18,6 +18,8 @@ public sealed class LinkScanTests
 
         checks.Select(c => c.Host).Should().Equal("sbisec-login.com", "www.sbisec.co.jp", "rakuten-sec.co.jp.example.com", "www.rakuten-sec.co.jp");
         checks.Select(c => c.Verdict).Should().Equal(LinkVerdict.Lookalike, LinkVerdict.Official, LinkVerdict.Lookalike, LinkVerdict.Official);
+        checks[1].Reasons.Should().HaveFlag(LinkReasons.EncodedHost, "the link was written in full-width characters");
+        checks[0].Reasons.Should().NotHaveFlag(LinkReasons.EncodedHost);
         sms.Substring(checks[0].Start, checks[0].Length).Should().Be("https://sbisec-login.com/verify?id=1");
         sms.Substring(checks[1].Start, checks[1].Length).Should().Be("ｈｔｔｐｓ：／／ｗｗｗ．ｓｂｉｓｅｃ．ｃｏ．ｊｐ／");
         sms.Substring(checks[2].Start, checks[2].Length).Should().Be("rakuten-sec.co.jp.example.com/login");
