@@ -197,6 +197,20 @@ internal sealed class BrandTable
         return default;
     }
 
+    /// <summary>
+    /// An official domain written inside a host it does not end: <c>nomura.co.jp-secure.com</c>, where the public
+    /// suffix splits the official name across the registrable domain. Call only for hosts no official domain covers.
+    /// </summary>
+    public BrandMatch MatchEmbedded(ReadOnlySpan<char> host)
+    {
+        foreach (var domain in Official)
+        {
+            if (host.Length > domain.Name.Length && ContainsAtBoundary(host, domain.Name)) return new BrandMatch(BrandOf(domain), LinkReasons.BrandInSubdomain);
+        }
+
+        return default;
+    }
+
     /// <summary>A group name in the registrable label: related without cue words, a look-alike with them.</summary>
     public BrandMatch MatchGroup(ReadOnlySpan<char> label, out bool lookalike)
     {

@@ -145,7 +145,8 @@ public sealed class LinkChecker
 
     private LinkCheck Judge(ReadOnlySpan<char> label, ReadOnlySpan<char> suffix, ReadOnlySpan<char> subdomains, ReadOnlySpan<char> registrable, LinkAddress address, int registrableStart, LinkReasons reasons, int start, int length, bool decoded)
     {
-        var match = _brands.MatchRegistrable(label, suffix);
+        var match = _brands.MatchEmbedded(address.Host);
+        if (!match.Found) match = _brands.MatchRegistrable(label, suffix);
 
         // The registrable domain of an official subdomain (mufg.jp for sc.mufg.jp) is the group's, not a look-alike,
         // unless it was spelt with look-alike characters.

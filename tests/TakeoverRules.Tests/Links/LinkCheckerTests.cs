@@ -50,6 +50,7 @@ public sealed class LinkCheckerTests
         ShouldBeLookalike($"{domain}.example.com", domain, LinkReasons.BrandInSubdomain);
         ShouldBeLookalike($"https://{domain}-login.example.net/", domain, LinkReasons.BrandInSubdomain);
         ShouldBeLookalike($"www-{domain.Replace('.', '-')}.example.org", domain, LinkReasons.BrandInSubdomain);
+        ShouldBeLookalike($"https://{domain}-secure.com/login", domain, LinkReasons.BrandInSubdomain);
     }
 
     [Theory]

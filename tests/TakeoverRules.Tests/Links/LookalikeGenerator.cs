@@ -135,6 +135,7 @@ public static class LookalikeGenerator
             results.Add(new Lookalike("subdomain", domain, $"www.{domain}.secure-check.net"));
             results.Add(new Lookalike("subdomain", domain, $"{domain.Replace('.', '-')}.account-verify.xyz"));
             results.Add(new Lookalike("subdomain", domain, $"{domain}-login.example.net"));
+            results.Add(new Lookalike("subdomain", domain, $"{domain}-secure.com"));
             results.Add(new Lookalike("userinfo", domain, $"https://www.{domain}@evil.example.com/login"));
             results.Add(new Lookalike("userinfo", domain, $"https://{domain}:443@203.0.113.7/"));
         }
