@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(PostureCommand.Create(console));
         root.Subcommands.Add(FactsCommand.Create(console));
         root.Subcommands.Add(CompensationCommand.Create(console));
+        root.Subcommands.Add(LinkCommand.Create(console));
         return root;
     }
 

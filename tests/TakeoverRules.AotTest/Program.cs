@@ -61,4 +61,11 @@ Console.WriteLine($"Detection: {decision.Kind} risk {decision.Risk}; {decision.I
 var estimate = TakeoverRules.Passwords.PasswordStrength.Estimate("ｔａｎａｋａ１９８５", ["tanaka@example.jp"]);
 Console.WriteLine($"Password estimate: score {(int)estimate.Score}, log10 {estimate.GuessesLog10:F1}, warning {estimate.Feedback.Warning}.");
 if (estimate.Score > TakeoverRules.Passwords.PasswordScore.Weak) return 1;
+
+// Links: the embedded Public Suffix List and confusables, IDN mapping and text scanning under NativeAOT.
+var links = TakeoverRules.Links.LinkChecker.Default;
+var homograph = links.Check("https://xn--rkuten-sec-zqi.co.jp/login");
+var scanned = links.Scan("【SBI証券】 https://www.sbisec.co.jp@evil.example.com/ ｗｗｗ．ｓｂｉｓｅｃ．ｃｏ．ｊｐ");
+Console.WriteLine($"Links: {homograph.Verdict} {homograph.Reasons}; scanned {scanned.Count}: {string.Join(", ", scanned.Select(c => c.Verdict))}");
+if (homograph.Verdict != TakeoverRules.Links.LinkVerdict.Lookalike || scanned.Count != 2 || scanned[1].Verdict != TakeoverRules.Links.LinkVerdict.Official) return 1;
 return 0;

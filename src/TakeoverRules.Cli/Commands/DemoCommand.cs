@@ -23,6 +23,7 @@ internal static class DemoCommand
             PasswordsDemo.Write(console.Out);
             ResponseDemo.Write(console.Out);
             FactsDemo.Write(console.Out);
+            LinksDemo.Write(console.Out);
             return ExitCodes.Ok;
         });
         return command;

@@ -277,7 +277,7 @@ internal static class PasswordCommand
     }
 
     /// <summary>Lines of input; <c>problem</c> says why a line is not checked (too long, not UTF-8), else the line is given.</summary>
-    private interface ILineSource
+    internal interface ILineSource
     {
         bool ReadLine(out string? line, out string? problem);
     }
@@ -356,7 +356,7 @@ internal static class PasswordCommand
     }
 
     /// <summary>Reads lines of at most <c>max</c> characters from text.</summary>
-    private sealed class BoundedLineReader(TextReader reader, int max) : ILineSource
+    internal sealed class BoundedLineReader(TextReader reader, int max) : ILineSource
     {
         private readonly LineSplitter<char> _lines = new(buffer => reader.Read(buffer, 0, buffer.Length), '\n', '\r', max);
 
