@@ -49,6 +49,17 @@ public sealed class PasswordStrengthEstimator
     /// <returns>The estimate; never contains the password.</returns>
     public PasswordEstimate Estimate(ReadOnlySpan<char> password, IReadOnlyList<string>? userInputs = null)
     {
+        // Telemetry (PasswordTelemetry.cs): set by AddTakeoverRules; null for an estimator created with new.
+        var estimate = EstimateCore(password, userInputs);
+        Telemetry?.Estimated(estimate);
+        return estimate;
+    }
+
+    // Telemetry hook: the registered estimator counts estimates by score.
+    internal PasswordTelemetry? Telemetry { get; init; }
+
+    private PasswordEstimate EstimateCore(ReadOnlySpan<char> password, IReadOnlyList<string>? userInputs)
+    {
         var userTokens = userInputs is { Count: > 0 } ? UserInputMatcher.Tokenize(userInputs) : [];
         var referenceYear = _referenceYear ?? _timeProvider.GetUtcNow().Year;
         var scratch = EstimationScratch.Rent(_maxAnalyzedLength);
