@@ -150,6 +150,11 @@ internal static class ScanCommand
                 instruments.Add(result.Value);
             }
 
+            if (instruments.Count == 0)
+            {
+                _error.WriteLine($"warning: {path} has no instruments: the thin-stock, price-limit and cross-account indicators are OFF for this scan");
+            }
+
             return new InstrumentTable(instruments);
         }
 
