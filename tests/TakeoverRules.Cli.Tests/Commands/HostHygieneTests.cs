@@ -22,6 +22,25 @@ public sealed class HostHygieneTests : IDisposable
     }
 
     [Fact]
+    public void Scan_is_traced_as_one_activity_of_the_TakeoverRules_source()
+    {
+        var instruments = Path.Combine(_folder, "one.json");
+        File.WriteAllText(instruments, "[]");
+        var scans = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == TakeoverRules.Diagnostics.TakeoverRulesTelemetry.ActivitySourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { if (a.OperationName == "takeoverrules.scan") scans.Add(a); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        Cli.RunWithInput(Order + "\n", "scan", "--events", "-", "--instruments", instruments).ExitCode.Should().Be(0);
+
+        scans.Should().Contain(a => (string?)a.GetTagItem("takeoverrules.scan.input") == "stdin");
+    }
+
+    [Fact]
     public void Password_json_writes_Japanese_feedback_as_UTF_8_text_not_escapes()
     {
         var run = Cli.RunWithInput("password\n", "password", "--format", "json", "--lang", "ja");
