@@ -17,7 +17,8 @@ internal static class CommonOptions
     {
         var option = new Option<OutputFormat>("--format")
         {
-            Description = "Output format: " + string.Join(", ", allowed.Select(Name)) + $" (default {Name(allowed[0])})",
+            // The help adds "[default: ...]" itself.
+            Description = "Output format: " + string.Join(", ", allowed.Select(Name)),
             DefaultValueFactory = _ => allowed[0],
         };
         option.AcceptOnlyFromAmong([.. allowed.Select(Name)]);
@@ -29,7 +30,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--lang")
         {
-            Description = "Language of messages: ja or en (default en)",
+            Description = "Language of messages: ja or en",
             DefaultValueFactory = _ => "en",
         };
         option.AcceptOnlyFromAmong("ja", "en");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using TakeoverRules.Detection;
 using TakeoverRules.Facts;
 using TakeoverRules.Passwords;
@@ -5,7 +6,7 @@ using TakeoverRules.Passwords;
 namespace TakeoverRules;
 
 /// <summary>
-/// Options for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules"/>: one section per pillar.
+/// Options for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{TakeoverRulesOptions}?)"/>: one section per pillar.
 /// The options are validated once, when they are added to the container; an invalid value fails fast with
 /// a <see cref="TakeoverRulesOptionsException"/> that lists every problem.
 /// </summary>
@@ -21,10 +22,13 @@ public sealed class TakeoverRulesOptions
     /// <summary>Where compensation-policy facts come from.</summary>
     public FactsOptions Facts { get; set; } = new();
 
+    // Problems found while binding configuration (unknown keys, unparsable values), reported by Validate.
+    private readonly List<string> _bindingErrors = [];
+
     /// <summary>Returns every validation problem, each as <c>Section.Property: reason (was value)</c>; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
+        var errors = new List<string>(_bindingErrors);
         if (Passwords is null) errors.Add("Passwords: must not be null");
         else Passwords.Validate(errors);
         if (Detection is null) errors.Add("Detection: must not be null");
@@ -32,5 +36,24 @@ public sealed class TakeoverRulesOptions
         if (Facts is null) errors.Add("Facts: must not be null");
         else Facts.Validate(errors);
         return errors;
+    }
+
+    /// <summary>Binds the <c>TakeoverRules</c> configuration section onto these options (see <c>docs/configuration.md</c>).</summary>
+    internal void Bind(IConfiguration section)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Key is not ("Passwords" or "Detection" or "Facts"))
+            {
+                _bindingErrors.Add($"{child.Key}: unknown section; expected Passwords, Detection or Facts");
+            }
+        }
+
+        Passwords ??= new();
+        Detection ??= new();
+        Facts ??= new();
+        PasswordServices.Bind(Passwords, section.GetSection("Passwords"), _bindingErrors);
+        DetectionServices.Bind(Detection, section.GetSection("Detection"), _bindingErrors);
+        FactsServices.Bind(Facts, section.GetSection("Facts"), _bindingErrors);
     }
 }

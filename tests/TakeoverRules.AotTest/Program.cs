@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using TakeoverRules;
 
 // Exercises each pillar's entry points under NativeAOT; TrimmerRootAssembly keeps the whole library so that
@@ -6,6 +7,22 @@ using TakeoverRules;
 var services = new ServiceCollection();
 services.AddTakeoverRules();
 Console.WriteLine($"TakeoverRules AOT consumer: {services.Count} services registered.");
+
+// Host: options bound from configuration (source-generated binder), validated, and the services resolved from them.
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["TakeoverRules:Passwords:Policy"] = "NistMultiFactor",
+    ["TakeoverRules:Passwords:BreachSource"] = "None",
+    ["TakeoverRules:Detection:HoldThreshold"] = "70",
+}).Build();
+using (var hosted = new ServiceCollection().AddTakeoverRules(configuration.GetSection("TakeoverRules")).BuildServiceProvider())
+{
+    var bound = hosted.GetRequiredService<Microsoft.Extensions.Options.IOptions<TakeoverRules.Detection.DetectorOptions>>().Value;
+    var checker = hosted.GetRequiredService<TakeoverRules.Passwords.PasswordPolicyChecker>();
+    var hostedDetector = hosted.GetRequiredService<TakeoverRules.Detection.TakeoverDetector>();
+    Console.WriteLine($"Host: policy {checker.Policy.Name}, hold threshold {bound.HoldThreshold}, detector {hostedDetector.ConfigurationHash}");
+    if (checker.Policy.Name != "nist-mfa" || bound.HoldThreshold != 70) return 1;
+}
 
 // Detection I/O: event format v1 read and written without reflection.
 var line = """{"type":"order","id":"e1","time":"2025-03-21T09:15:00+09:00","account":"A1","orderId":"o1","side":"buy","symbol":"TSE:7203","quantity":100,"price":2900,"orderType":"limit","notionalJpy":290000}"""u8;

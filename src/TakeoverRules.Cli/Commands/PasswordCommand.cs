@@ -117,6 +117,9 @@ internal static class PasswordCommand
 
     private sealed class Run(CliConsole console, CultureInfo culture, OutputFormat format, string[] userInputs, PasswordPolicyChecker policy, IBreachedPasswordChecker? breach)
     {
+        // Japanese warnings stay readable UTF-8, as in scan; the output is a pipe or a file, not HTML.
+        private static readonly JsonWriterOptions JsonLineOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         private readonly ArrayBufferWriter<byte> _json = new(1024);
         private bool _findings;
 
@@ -158,7 +161,7 @@ internal static class PasswordCommand
             }
 
             _json.Clear();
-            using (var writer = new Utf8JsonWriter(_json))
+            using (var writer = new Utf8JsonWriter(_json, JsonLineOptions))
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("line", lineNumber);
@@ -172,7 +175,7 @@ internal static class PasswordCommand
         private void WriteJson(int lineNumber, PasswordEstimate estimate, PasswordPolicyResult verdict, BreachCheckResult? breached)
         {
             _json.Clear();
-            using (var writer = new Utf8JsonWriter(_json))
+            using (var writer = new Utf8JsonWriter(_json, JsonLineOptions))
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("line", lineNumber);

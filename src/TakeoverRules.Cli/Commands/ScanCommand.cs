@@ -67,8 +67,13 @@ internal static class ScanCommand
             }
         }
 
+        // One span per scan for hosts that trace the tool (OpenTelemetry's dotnet auto-instrumentation, dotnet-trace).
+        private static readonly ActivitySource Tracing = new(TakeoverRules.Diagnostics.TakeoverRulesTelemetry.ActivitySourceName);
+
         private int Evaluate(TakeoverDetector detector, Stream input, string inputName, Stream outputStream)
         {
+            using var activity = Tracing.StartActivity("takeoverrules.scan");
+            activity?.SetTag("takeoverrules.scan.input", inputName);
             var clock = Stopwatch.StartNew();
             var progress = new Progress(_error, console.ErrorIsTerminal, input.CanSeek ? input.Length : -1);
             long events = 0, duplicates = 0, late = 0;
@@ -149,6 +154,11 @@ internal static class ScanCommand
 
                 lineOf[result.Value.Symbol] = result.Line;
                 instruments.Add(result.Value);
+            }
+
+            if (instruments.Count == 0)
+            {
+                _error.WriteLine($"warning: {path} has no instruments: the thin-stock, price-limit and cross-account indicators are OFF for this scan");
             }
 
             return new InstrumentTable(instruments);

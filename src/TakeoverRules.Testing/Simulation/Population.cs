@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 
 namespace TakeoverRules.Testing.Simulation;
 

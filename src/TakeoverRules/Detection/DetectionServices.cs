@@ -1,16 +1,45 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Compliance.Redaction;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TakeoverRules.Diagnostics;
 
 namespace TakeoverRules.Detection;
 
-/// <summary>Registers the detection services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules"/>.</summary>
+/// <summary>Registers and binds the detection services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules(IServiceCollection, Action{TakeoverRulesOptions}?)"/>.</summary>
 internal static class DetectionServices
 {
-    public static void Register(IServiceCollection services, DetectorOptions options)
+    public static void Register(IServiceCollection services)
     {
-        // Hosts register their own IInstrumentSource (before or after AddTakeoverRules); without one,
-        // instrument-based indicators stay silent rather than failing.
+        // Hosts register their own IInstrumentSource (before or after AddTakeoverRules); without one the instrument
+        // indicators are off, and the detector says so in a warning when it is created.
         services.TryAddSingleton<IInstrumentSource>(InstrumentTable.Empty);
-        services.TryAddSingleton(sp => new TakeoverDetector(options, sp.GetRequiredService<IInstrumentSource>()));
+        services.TryAddSingleton(sp => new AccountRedaction(sp.GetService<IRedactorProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TakeoverRulesOptions>>().Value.Detection;
+            var instruments = sp.GetRequiredService<IInstrumentSource>();
+            var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("TakeoverRules.Detection");
+            var telemetry = new DetectionTelemetry(sp.GetService<IMeterFactory>(), logger, sp.GetRequiredService<AccountRedaction>());
+            telemetry.WarnIfNoInstruments(instruments);
+            return new TakeoverDetector(options, instruments) { Telemetry = telemetry };
+        });
+    }
+
+    /// <summary>Binds <c>TakeoverRules:Detection</c> (source-generated binder); unknown keys and bad values become errors.</summary>
+    public static void Bind(DetectorOptions options, IConfigurationSection section, List<string> errors)
+    {
+        try
+        {
+            section.Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"Detection: {ex.Message}");
+        }
     }
 }

@@ -48,6 +48,9 @@ public sealed class TakeoverDetector
         _snapshots = new DetectorSnapshotFormat(_configHash, _options.DuplicateWindow);
     }
 
+    // Telemetry (DetectionTelemetry.cs): set by AddTakeoverRules; null for a detector created with new.
+    internal DetectionTelemetry? Telemetry { get; init; }
+
     /// <summary>Hash of the configuration (16 hex digits); snapshots carry it and are restored only under the same one.</summary>
     public string ConfigurationHash => _configHash.ToString("x16", CultureInfo.InvariantCulture);
 
@@ -85,10 +88,15 @@ public sealed class TakeoverDetector
     public Decision Evaluate(AccountEvent accountEvent)
     {
         ArgumentNullException.ThrowIfNull(accountEvent);
+        var start = Telemetry?.Start() ?? 0; // telemetry
+        Decision decision;
         lock (_gate)
         {
-            return EvaluateLocked(accountEvent);
+            decision = EvaluateLocked(accountEvent);
         }
+
+        Telemetry?.Record(decision, start); // telemetry
+        return decision;
     }
 
     /// <summary>Decides on a batch of events in order, writing one decision per event.</summary>
@@ -107,7 +115,9 @@ public sealed class TakeoverDetector
             for (var i = 0; i < events.Length; i++)
             {
                 ArgumentNullException.ThrowIfNull(events[i], nameof(events));
+                var start = Telemetry?.Start() ?? 0; // telemetry
                 decisions[i] = EvaluateLocked(events[i]);
+                Telemetry?.Record(decisions[i], start); // telemetry
             }
         }
 

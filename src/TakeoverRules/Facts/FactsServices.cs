@@ -1,22 +1,53 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TakeoverRules.Compensation;
 
 namespace TakeoverRules.Facts;
 
-/// <summary>Registers the facts and compensation services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules"/>.</summary>
-internal static class FactsServices
+/// <summary>Registers and binds the facts and compensation services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules(IServiceCollection, Action{TakeoverRulesOptions}?)"/>.</summary>
+internal static partial class FactsServices
 {
-    public static void Register(IServiceCollection services, FactsOptions options)
+    public static void Register(IServiceCollection services)
     {
-        var updatePath = options.UpdateFilePath;
+        // The load result is a service of its own so a host can inspect the update file's problems; the registry is
+        // whatever is in force. A rejected update fails validation (start-up) unless UseEmbeddedFactsOnError is set.
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TakeoverRulesOptions>>().Value.Facts;
+            if (options.UpdateFilePath is not { } path) return new FactsLoadResult(FactsRegistry.Embedded, []);
+            var result = FactsRegistry.Embedded.ApplyUpdateFile(path);
+            if (result.Applied) return result;
+            if (!options.UseEmbeddedFactsOnError)
+            {
+                throw new TakeoverRulesOptionsException([.. result.Errors.Select(e => $"Facts.UpdateFilePath: {e} (was '{path}')")]);
+            }
 
-        // The load result is a service of its own so a host can log the update file's problems at start-up; the
-        // registry is whatever is in force (the embedded facts when the update was rejected).
-        services.TryAddSingleton(_ => updatePath is null
-            ? new FactsLoadResult(FactsRegistry.Embedded, [])
-            : FactsRegistry.Embedded.ApplyUpdateFile(updatePath));
+            var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("TakeoverRules.Facts");
+            UpdateRejected(logger, path, result.Errors.Count, string.Join("; ", result.Errors));
+            return result;
+        });
         services.TryAddSingleton(sp => sp.GetRequiredService<FactsLoadResult>().Registry);
         services.TryAddSingleton(sp => new CompensationOutlook(sp.GetRequiredService<FactsRegistry>()));
     }
+
+    /// <summary>Binds <c>TakeoverRules:Facts</c> (source-generated binder); unknown keys and bad values become errors.</summary>
+    public static void Bind(FactsOptions options, IConfigurationSection section, List<string> errors)
+    {
+        try
+        {
+            section.Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"Facts: {ex.Message}");
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, EventName = "FactsUpdateRejected", Level = LogLevel.Error,
+        Message = "The facts update file {Path} was rejected with {Count} problem(s); the EMBEDDED facts stay in force (UseEmbeddedFactsOnError): {Errors}")]
+    private static partial void UpdateRejected(ILogger logger, string path, int count, string errors);
 }

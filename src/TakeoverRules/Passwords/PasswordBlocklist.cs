@@ -143,7 +143,7 @@ public sealed class PasswordBlocklist : IPasswordBlocklist
         if (bytes is [.., (byte)'\r']) bytes = bytes[..^1];
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            throw Invalid(path, lineNumber, $"not valid UTF-8 (first bad byte at column {(Detection.FieldReader.FirstInvalidByte(bytes) + 1).ToString(CultureInfo.InvariantCulture)})");
+            throw Invalid(path, lineNumber, $"not valid UTF-8 (first bad byte at column {(PasswordNormalization.FirstInvalidUtf8Byte(bytes) + 1).ToString(CultureInfo.InvariantCulture)})");
         }
 
         RefuseBinary(path, lineNumber, bytes);

@@ -10,6 +10,23 @@ namespace TakeoverRules.Passwords;
 /// </summary>
 internal static class PasswordNormalization
 {
+    /// <summary>The offset of the first byte that is not well-formed UTF-8, or -1 when all of it is.</summary>
+    public static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return -1;
+    }
+
     /// <summary>Returns the NFKC form of <paramref name="text"/>; never throws.</summary>
     public static string Normalize(ReadOnlySpan<char> text)
     {

@@ -56,7 +56,7 @@ public sealed class PasswordStrengthEstimator
     {
         if (!System.Text.Unicode.Utf8.IsValid(utf8Password))
         {
-            throw new InvalidPasswordTextException(nameof(utf8Password), Detection.FieldReader.FirstInvalidByte(utf8Password), utf8: true);
+            throw new InvalidPasswordTextException(nameof(utf8Password), PasswordNormalization.FirstInvalidUtf8Byte(utf8Password), utf8: true);
         }
 
         var charCount = Encoding.UTF8.GetCharCount(utf8Password);
@@ -86,6 +86,17 @@ public sealed class PasswordStrengthEstimator
             throw new InvalidPasswordTextException(nameof(password), bad, utf8: false);
         }
 
+        // Telemetry (PasswordTelemetry.cs): set by AddTakeoverRules; null for an estimator created with new.
+        var estimate = EstimateCore(password, userInputs);
+        Telemetry?.Estimated(estimate);
+        return estimate;
+    }
+
+    // Telemetry hook: the registered estimator counts estimates by score.
+    internal PasswordTelemetry? Telemetry { get; init; }
+
+    private PasswordEstimate EstimateCore(ReadOnlySpan<char> password, IReadOnlyList<string>? userInputs)
+    {
         var userTokens = userInputs is { Count: > 0 } ? UserInputMatcher.Tokenize(userInputs) : [];
         var referenceYear = _referenceYear ?? _timeProvider.GetUtcNow().Year;
         var scratch = EstimationScratch.Rent(_maxAnalyzedLength);

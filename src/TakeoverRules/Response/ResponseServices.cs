@@ -4,7 +4,7 @@ using TakeoverRules.Facts;
 
 namespace TakeoverRules.Response;
 
-/// <summary>Registers the response-plan services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules"/>.</summary>
+/// <summary>Registers the response-plan services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{TakeoverRulesOptions}?)"/>.</summary>
 internal static class ResponseServices
 {
     public static void Register(IServiceCollection services) =>

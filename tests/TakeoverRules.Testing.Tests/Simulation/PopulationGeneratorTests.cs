@@ -1,5 +1,6 @@
 using CsCheck;
 using TakeoverRules.Detection;
+using TakeoverRules.Detection.Format;
 using TakeoverRules.Testing.Simulation;
 
 namespace TakeoverRules.Testing.Tests.Simulation;

@@ -17,13 +17,35 @@ public sealed class FactsServicesTests
     }
 
     [Fact]
-    public void An_invalid_update_file_is_reported_and_the_embedded_facts_stay_in_force()
+    public void An_invalid_update_file_fails_start_up_listing_its_problems()
     {
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
         File.WriteAllText(path, """{ "schema": 1, "version": "v", "date": "2027-01-01", "contacts": [ { "id": "x" } ] }""");
         try
         {
-            using var provider = new ServiceCollection().AddTakeoverRules(o => o.Facts.UpdateFilePath = path).BuildServiceProvider();
+            var act = () => new ServiceCollection().AddTakeoverRules(o => o.Facts.UpdateFilePath = path);
+
+            act.Should().Throw<TakeoverRulesOptionsException>().Which.Errors.Should()
+                .Contain(e => e.StartsWith("Facts.UpdateFilePath: $.contacts[0].kind", StringComparison.Ordinal) && e.EndsWith($"(was '{path}')", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void With_embedded_facts_on_error_an_invalid_update_file_is_reported_and_the_embedded_facts_stay_in_force()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+        File.WriteAllText(path, """{ "schema": 1, "version": "v", "date": "2027-01-01", "contacts": [ { "id": "x" } ] }""");
+        try
+        {
+            using var provider = new ServiceCollection().AddTakeoverRules(o =>
+            {
+                o.Facts.UpdateFilePath = path;
+                o.Facts.UseEmbeddedFactsOnError = true;
+            }).BuildServiceProvider();
 
             var load = provider.GetRequiredService<FactsLoadResult>();
             load.Applied.Should().BeFalse();
