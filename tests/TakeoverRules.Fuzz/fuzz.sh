@@ -4,7 +4,8 @@
 # Targets: events instruments snapshot facts password (default: all, 60 s each). Findings (crashes, hangs) are
 # written to artifacts/fuzz/<target>/default/{crashes,hangs}; replay one with
 #   dotnet artifacts/fuzz/bin/TakeoverRules.Fuzz.dll replay <target> <file>
-# The script exits 1 when any target found a crash or a hang, after fuzzing every target.
+# The script exits 1 when any target found a crash or a hang, after fuzzing every target; targets listed in
+# FUZZ_REPORT_ONLY (space-separated) have their findings printed without failing the run (a known, owned bug).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -39,6 +40,12 @@ for target in "${targets[@]}"; do
   crashes=$(find "$out/$target/default/crashes" -type f -name 'id:*' | wc -l)
   hangs=$(find "$out/$target/default/hangs" -type f -name 'id:*' | wc -l)
   echo "fuzz $target: $execs executions in total, $crashes crashes, $hangs hangs"
-  [ "$crashes" -eq 0 ] && [ "$hangs" -eq 0 ] || found=1
+  if [ "$crashes" -ne 0 ] || [ "$hangs" -ne 0 ]; then
+    if [[ " ${FUZZ_REPORT_ONLY:-} " == *" $target "* ]]; then
+      echo "fuzz $target: findings reported only (FUZZ_REPORT_ONLY); see $out/$target/default/crashes"
+    else
+      found=1
+    fi
+  fi
 done
 exit "$found"
