@@ -35,6 +35,30 @@ internal static class CliApp
             return ExitCodes.UsageError;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        try
+        {
+            // A failed write (a closed pipe, a full disk) is an error of its own, not the default handler's exit 1,
+            // which scripts would read as "findings". The flush surfaces a failure of the last buffered write.
+            var exit = parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            console.Out.Flush();
+            return exit;
+        }
+        catch (IOException ex)
+        {
+            WriteError(console, $"error: input/output failed, the output is incomplete: {ex.Message}");
+            return ExitCodes.IoError;
+        }
+    }
+
+    private static void WriteError(CliConsole console, string message)
+    {
+        try
+        {
+            console.Error.WriteLine(message);
+        }
+        catch (IOException)
+        {
+            // Standard error is gone too; the exit code still tells.
+        }
     }
 }

@@ -12,6 +12,14 @@ public static class Cli
     }
 
     public static CliRun Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>Runs with <paramref name="stdout"/> as standard output (for example one whose writes fail); its text is not captured.</summary>
+    public static CliRun RunWithOutput(TextWriter stdout, params string[] args)
+    {
+        var stderr = new StringWriter { NewLine = "\n" };
+        var exit = CliApp.Run(args, new CliConsole(new StringReader(""), stdout, stderr, ErrorIsTerminal: false));
+        return new CliRun(exit, "", stderr.ToString());
+    }
 }
 
 public sealed record CliRun(int ExitCode, string Stdout, string Stderr)

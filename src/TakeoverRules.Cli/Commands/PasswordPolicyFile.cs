@@ -30,14 +30,16 @@ internal sealed class PasswordPolicyFile
 
     public int? MinimumScore { get; set; }
 
+    /// <summary>A policy is a few lines; a larger file (or a device such as <c>/dev/zero</c>) is refused.</summary>
+    private const int MaxBytes = 1024 * 1024;
+
     /// <summary>Reads and validates a policy file; every problem is reported in one <see cref="FormatException"/> naming the file.</summary>
     public static PasswordPolicy Load(string path)
     {
         PasswordPolicyFile? file;
         try
         {
-            using var stream = File.OpenRead(path);
-            file = JsonSerializer.Deserialize(stream, PasswordCliJsonContext.Default.PasswordPolicyFile);
+            file = JsonSerializer.Deserialize(InputFiles.ReadAllText(path, "policy file", MaxBytes), PasswordCliJsonContext.Default.PasswordPolicyFile);
         }
         catch (JsonException ex)
         {

@@ -112,18 +112,17 @@ internal static class RespondCommand
         string json;
         try
         {
-            if (file.Exists && file.Length > ResponseTracker.MaxJsonLength * 4L)
-            {
-                console.Error.WriteLine($"error: --progress {file.FullName}: too large ({file.Length} bytes)");
-                return ExitCodes.UsageError;
-            }
-
-            json = File.ReadAllText(file.FullName);
+            json = InputFiles.ReadAllText(file.FullName, "--progress", ResponseTracker.MaxJsonLength * 4);
+        }
+        catch (InputFileException ex)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageError;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"error: --progress {file.FullName}: cannot read ({ex.Message})");
-            return ExitCodes.UsageError;
+            console.Error.WriteLine($"error: --progress {file.FullName}: reading failed ({ex.Message})");
+            return ExitCodes.IoError;
         }
 
         var result = ResponseTracker.FromJson(json, planner);

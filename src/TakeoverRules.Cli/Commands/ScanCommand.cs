@@ -34,6 +34,17 @@ internal static class ScanCommand
         return command;
     }
 
+    /// <summary>Instrument reference data is held in memory whole; a file beyond this is not reference data.</summary>
+    private const long MaxInstrumentsBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// An events file is any length, but a stretch this long without a line break is not JSON Lines (each line is at
+    /// most <see cref="EventReader.DefaultMaxLineBytes"/>): <c>/dev/zero</c> ends here instead of being skipped forever.
+    /// </summary>
+    private const long MaxEventsLineGap = 64L * EventReader.DefaultMaxLineBytes;
+
+    private const int MaxConfigBytes = 1024 * 1024;
+
     private sealed class Scan(CliConsole console, ExplanationLanguage language)
     {
         private readonly TextWriter _error = console.Error;
@@ -41,6 +52,16 @@ internal static class ScanCommand
 
         public int Run(string eventsPath, string instrumentsPath, string? configPath, string outPath)
         {
+            // Checked before anything is opened for writing: --out naming an input would truncate it to nothing.
+            foreach (var (inputPath, what) in new[] { (eventsPath, "--events"), (instrumentsPath, "--instruments"), (configPath, "--config") })
+            {
+                if (inputPath is not null && inputPath != "-" && outPath != "-" && InputFiles.SameFile(inputPath, outPath))
+                {
+                    _error.WriteLine($"error: --out {outPath} is the {what} file; refusing to overwrite an input");
+                    return ExitCodes.UsageError;
+                }
+            }
+
             DetectorOptions options;
             TakeoverDetector detector;
             try
@@ -48,7 +69,24 @@ internal static class ScanCommand
                 options = configPath is null ? new DetectorOptions() : LoadOptions(configPath);
                 detector = new TakeoverDetector(options, LoadInstruments(instrumentsPath));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or TakeoverRulesOptionsException)
+            catch (Exception ex) when (ex is InputFileException or UnauthorizedAccessException or JsonException or TakeoverRulesOptionsException)
+            {
+                _error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+            catch (IOException ex)
+            {
+                _error.WriteLine($"error: reading failed: {ex.Message}");
+                return ExitCodes.IoError;
+            }
+
+            Stream input, outputStream;
+            try
+            {
+                input = OpenInput(eventsPath);
+                outputStream = OpenOutput(outPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.UsageError;
@@ -56,14 +94,21 @@ internal static class ScanCommand
 
             try
             {
-                using var input = OpenInput(eventsPath);
-                using var outputStream = OpenOutput(outPath);
-                return Evaluate(detector, input, eventsPath == "-" ? "stdin" : eventsPath, outputStream);
+                using (input)
+                using (outputStream)
+                {
+                    return Evaluate(detector, input, eventsPath == "-" ? "stdin" : eventsPath, outputStream);
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (InputFileException ex)
             {
                 _error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.UsageError;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _error.WriteLine($"error: input/output failed, the decisions are incomplete: {ex.Message}");
+                return ExitCodes.IoError;
             }
         }
 
@@ -117,6 +162,10 @@ internal static class ScanCommand
                 lines.Complete();
             }
 
+            // Written out before the summary, so that a failure of the last write is reported instead of a success.
+            writer.Flush();
+            outputStream.Flush();
+
             var (written, kinds) = (lines.Written, lines.Kinds);
             progress.Clear();
             var seconds = clock.Elapsed.TotalSeconds;
@@ -137,7 +186,7 @@ internal static class ScanCommand
         {
             var instruments = new List<Instrument>();
             var lineOf = new Dictionary<string, long>(StringComparer.Ordinal);
-            using var reader = new InstrumentReader(OpenFile(path));
+            using var reader = new InstrumentReader(new BoundedInputStream(InputFiles.Open(path, "--instruments"), "--instruments " + path, MaxInstrumentsBytes, MaxInstrumentsBytes));
             while (reader.TryRead(out var result))
             {
                 if (!result.IsSuccess)
@@ -166,10 +215,10 @@ internal static class ScanCommand
 
         private static DetectorOptions LoadOptions(string path)
         {
-            using var stream = OpenFile(path);
+            var json = InputFiles.ReadAllText(path, "--config", MaxConfigBytes);
             try
             {
-                return JsonSerializer.Deserialize(stream, ScanJson.Default.DetectorOptions)
+                return JsonSerializer.Deserialize(json, ScanJson.Default.DetectorOptions)
                     ?? throw new JsonException("the file holds null, not an object of detector options");
             }
             catch (JsonException ex)
@@ -178,9 +227,13 @@ internal static class ScanCommand
             }
         }
 
-        private Stream OpenInput(string path) => path == "-"
-            ? console.In is StreamReader { BaseStream: var stdin } ? stdin : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(console.In.ReadToEnd()))
-            : OpenFile(path);
+        private BoundedInputStream OpenInput(string path)
+        {
+            var stream = path == "-"
+                ? console.In is StreamReader { BaseStream: var stdin } ? stdin : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(console.In.ReadToEnd()))
+                : InputFiles.Open(path, "--events");
+            return new BoundedInputStream(stream, "--events " + (path == "-" ? "stdin" : path), long.MaxValue, MaxEventsLineGap);
+        }
 
         private Stream OpenOutput(string path)
         {
@@ -197,9 +250,6 @@ internal static class ScanCommand
 
             return new TextWriterStream(console.Out);
         }
-
-        private static FileStream OpenFile(string path) =>
-            new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
     }
 
     /// <summary>

@@ -200,7 +200,7 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
 
     private static AccountState ReadAccount(BinaryReader reader, int duplicateWindow)
     {
-        var watermark = reader.ReadInt64();
+        var watermark = ReadTicks(reader);
         var length = reader.ReadInt32();
         if (length != duplicateWindow)
         {
@@ -214,7 +214,7 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         }
 
         state.RecentNext = Bounded(reader.ReadInt32(), length, "duplicate window position");
-        state.LastActivity = reader.ReadInt64();
+        state.LastActivity = ReadTicks(reader);
         state.Logins = reader.ReadInt32();
         state.Orders = reader.ReadInt32();
         ReadSlots(reader, state.Devices);
@@ -227,10 +227,10 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         state.PendingAsn = reader.ReadUInt32();
         state.PendingBlock = reader.ReadUInt32();
         state.PendingCountry = reader.ReadUInt32();
-        state.PendingDeviceSince = reader.ReadInt64();
-        state.PendingAsnSince = reader.ReadInt64();
-        state.PendingBlockSince = reader.ReadInt64();
-        state.PendingCountrySince = reader.ReadInt64();
+        state.PendingDeviceSince = ReadTicks(reader);
+        state.PendingAsnSince = ReadTicks(reader);
+        state.PendingBlockSince = ReadTicks(reader);
+        state.PendingCountrySince = ReadTicks(reader);
         if (reader.Read(state.Hours) != 24)
         {
             throw new EndOfStreamException();
@@ -243,14 +243,14 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         ReadSlots(reader, state.Symbols);
         ReadSlots(reader, state.RunThinSymbols);
         state.RunThinCount = reader.ReadInt32();
-        state.LastHold = reader.ReadInt64();
-        state.FailStart = reader.ReadInt64();
+        state.LastHold = ReadTicks(reader);
+        state.FailStart = ReadTicks(reader);
         state.FailCount = reader.ReadInt32();
         state.Texts.Set(TextSlot.FailFirst, ReadString(reader));
         state.SetRisk(ReadLogin(reader));
         for (var i = 0; i < SettingSlot.Count; i++)
         {
-            state.SettingTime[i] = reader.ReadInt64();
+            state.SettingTime[i] = ReadTicks(reader);
             state.Texts.Set(TextSlot.Setting + i, ReadString(reader));
         }
 
@@ -260,20 +260,27 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         state.HoldingsJpy = reader.ReadDouble();
         state.AvailableJpy = reader.ReadDouble();
         state.HasPortfolio = reader.ReadBoolean();
-        state.BurstLast = reader.ReadInt64();
+        state.BurstLast = ReadTicks(reader);
         state.BurstHoldingsJpy = reader.ReadDouble();
         state.BurstSellJpy = reader.ReadDouble();
         state.BurstBuyJpy = reader.ReadDouble();
-        state.BurstFirstSellTime = reader.ReadInt64();
+        state.BurstFirstSellTime = ReadTicks(reader);
         state.Texts.Set(TextSlot.BurstFirstSell, ReadString(reader));
         state.Texts.Set(TextSlot.BurstLastSell, ReadString(reader));
         state.LadderSymbol = reader.ReadUInt64();
-        state.LadderStart = reader.ReadInt64();
+        state.LadderStart = ReadTicks(reader);
         state.LadderFirstPrice = reader.ReadDouble();
         state.LadderLastPrice = reader.ReadDouble();
         state.LadderCount = reader.ReadInt32();
         state.Texts.Set(TextSlot.LadderFirst, ReadString(reader));
         return state;
+    }
+
+    /// <summary>Every 64-bit value in the format is a UTC time in ticks; one outside DateTime's range is corruption, not state.</summary>
+    private static long ReadTicks(BinaryReader reader)
+    {
+        var ticks = reader.ReadInt64();
+        return ticks >= 0 && ticks <= DateTime.MaxValue.Ticks ? ticks : throw new InvalidDataException($"time {ticks} is outside the range of a date");
     }
 
     private static int Bounded(int value, int length, string what) =>
@@ -335,7 +342,7 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
 
     private static RiskyLogin ReadLogin(BinaryReader reader) => new()
     {
-        Time = reader.ReadInt64(),
+        Time = ReadTicks(reader),
         Id = ReadString(reader),
         Flags = (AccessFlags)reader.ReadByte(),
         Device = ReadString(reader),
@@ -387,7 +394,7 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         ForeignBuys = reader.ReadSingle(),
         NewSymbolBuys = reader.ReadSingle(),
         RecentSoldShare = reader.ReadSingle(),
-        RecentSoldTime = reader.ReadInt64(),
+        RecentSoldTime = ReadTicks(reader),
     };
 
     private static void WriteSymbol(BinaryWriter writer, SymbolState state)
@@ -414,7 +421,7 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         for (var i = 0; i < state.Accounts.Length; i++)
         {
             state.Accounts[i] = reader.ReadUInt64();
-            state.Times[i] = reader.ReadInt64();
+            state.Times[i] = ReadTicks(reader);
             state.EventIds[i] = ReadString(reader);
         }
 

@@ -225,15 +225,37 @@ public sealed class FactsRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) return Failed(new FactsLoadError("$", "", $"file not found: {path}"));
-            if (info.Length > MaxUpdateSize) return Failed(new FactsLoadError("$", "", $"file too large: {info.Length} bytes (limit {MaxUpdateSize})"));
-            return ApplyUpdate(File.ReadAllText(path));
+            if (Directory.Exists(path)) return Failed(new FactsLoadError("$", "", $"{path} is a directory, not a facts file"));
+            if (!File.Exists(path)) return Failed(new FactsLoadError("$", "", $"file not found: {path}"));
+            return ReadBounded(path) is { } json
+                ? ApplyUpdate(json)
+                : Failed(new FactsLoadError("$", "", $"file too large: more than {MaxUpdateSize} bytes"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return Failed(new FactsLoadError("$", "", $"cannot read {path}: {e.Message}"));
         }
+    }
+
+    /// <summary>
+    /// The file's text, or <see langword="null"/> past <see cref="MaxUpdateSize"/> bytes. What is read is counted, not
+    /// the reported length: a device (<c>/dev/zero</c>) or a pipe reports 0 and never ends.
+    /// </summary>
+    private static string? ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[MaxUpdateSize + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > MaxUpdateSize) return null;
+        var text = buffer.AsSpan(0, length);
+        if (text.StartsWith("\uFEFF"u8)) text = text[3..];
+        return System.Text.Encoding.UTF8.GetString(text);
     }
 
     internal Fact? FindFact(string id) => _byId.GetValueOrDefault(id);

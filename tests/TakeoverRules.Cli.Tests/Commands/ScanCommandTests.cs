@@ -121,7 +121,7 @@ public sealed class ScanCommandTests : IDisposable
 
         var run = Cli.Run("scan", "--events", input, "--instruments", SampleInstruments, "--out", "/dev/full");
 
-        run.ExitCode.Should().Be(2, run.Stderr);
+        run.ExitCode.Should().Be(3, "a write failure is an I/O error (3), not bad input (2): " + run.Stderr);
         run.Stderr.Should().StartWith("error: ");
     }
 

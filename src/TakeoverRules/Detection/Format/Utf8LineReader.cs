@@ -5,7 +5,7 @@ namespace TakeoverRules.Detection.Format;
 /// <summary>
 /// Splits a UTF-8 stream into lines over one pooled buffer, so memory is bounded by the longest accepted line, never
 /// by the file. A line longer than the limit is skipped to its end without being buffered and reported as such.
-/// Accepts LF and CRLF endings and a leading byte-order mark. Not thread-safe.
+/// Accepts LF, CRLF and CR-only endings and a leading byte-order mark. Not thread-safe.
 /// </summary>
 internal sealed class Utf8LineReader : IDisposable
 {
@@ -19,6 +19,9 @@ internal sealed class Utf8LineReader : IDisposable
     private int _end;
     private int _scanned;
     private bool _eof;
+
+    // The last line ended with CR: an LF right after it belongs to that line break (CRLF), not to a new empty line.
+    private bool _afterCr;
 
     /// <param name="stream">The UTF-8 input.</param>
     /// <param name="maxLineBytes">Longest line returned; longer lines are skipped.</param>
@@ -53,10 +56,22 @@ internal sealed class Utf8LineReader : IDisposable
         while (true)
         {
             var data = _buffer.AsSpan(_start, _end - _start);
-            var newline = data[_scanned..].IndexOf((byte)'\n');
+            if (_afterCr && (!data.IsEmpty || _eof))
+            {
+                _afterCr = false;
+                if (!data.IsEmpty && data[0] == '\n')
+                {
+                    _start++;
+                    BytesConsumed++;
+                    continue;
+                }
+            }
+
+            var newline = data[_scanned..].IndexOfAny((byte)'\n', (byte)'\r');
             if (newline >= 0)
             {
                 newline += _scanned;
+                _afterCr = data[newline] == '\r';
                 line = Finish(data[..newline], newline + 1);
                 if (line.Length > _maxLineBytes)
                 {
@@ -119,7 +134,7 @@ internal sealed class Utf8LineReader : IDisposable
             line = line[3..];
         }
 
-        return line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
+        return line;
     }
 
     private void Fill()
@@ -162,9 +177,10 @@ internal sealed class Utf8LineReader : IDisposable
                 return;
             }
 
-            var newline = _buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            var newline = _buffer.AsSpan(0, read).IndexOfAny((byte)'\n', (byte)'\r');
             if (newline >= 0)
             {
+                _afterCr = _buffer[newline] == '\r';
                 BytesConsumed += newline + 1;
                 _start = newline + 1;
                 _end = read;
