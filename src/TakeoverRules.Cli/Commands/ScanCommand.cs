@@ -144,7 +144,7 @@ internal static class ScanCommand
                             case DecisionStatus.Duplicate:
                                 duplicates++;
                                 break;
-                            case DecisionStatus.TooLate:
+                            case DecisionStatus.TooLate or DecisionStatus.TooEarly:
                                 late++;
                                 _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
                                 break;

@@ -27,6 +27,12 @@ public enum DecisionStatus
 
     /// <summary>The event is older than the account's latest event time minus the configured grace; it was rejected and the state is unchanged.</summary>
     TooLate,
+
+    /// <summary>
+    /// The event is dated more than <see cref="DetectorOptions.MaxFutureMinutes"/> after the host's now; it was rejected
+    /// and the state is unchanged, so it cannot push the account's event time ahead and switch its detection off.
+    /// </summary>
+    TooEarly,
 }
 
 /// <summary>
@@ -81,7 +87,7 @@ public readonly struct Decision : IEquatable<Decision>
     /// <summary>Whether the event was evaluated, or ignored as a duplicate or a too-late event.</summary>
     public DecisionStatus Status { get; init; }
 
-    /// <summary>Why the event was not evaluated (for <see cref="DecisionStatus.TooLate"/>); <see langword="null"/> otherwise.</summary>
+    /// <summary>Why the event was not evaluated (for <see cref="DecisionStatus.TooLate"/> and <see cref="DecisionStatus.TooEarly"/>); <see langword="null"/> otherwise.</summary>
     public string? RejectionReason { get; init; }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class DetectionServices
             var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("TakeoverRules.Detection");
             var telemetry = new DetectionTelemetry(sp.GetService<IMeterFactory>(), logger, sp.GetRequiredService<AccountRedaction>());
             telemetry.WarnIfNoInstruments(instruments);
-            return new TakeoverDetector(options, instruments) { Telemetry = telemetry };
+            return new TakeoverDetector(options, instruments, sp.GetService<TimeProvider>() ?? TimeProvider.System) { Telemetry = telemetry };
         });
     }
 

@@ -52,6 +52,9 @@ public sealed class DetectorOptions
     /// <summary>Minutes an event may be older than the account's latest event and still be applied. Default 10.</summary>
     public int LateEventGraceMinutes { get; set; } = 10;
 
+    /// <summary>Minutes an event may be dated after the host's now (<see cref="TimeProvider"/>) and still be applied. Default 1440 (a day, for clock skew between systems); a later one is refused as <see cref="DecisionStatus.TooEarly"/>.</summary>
+    public int MaxFutureMinutes { get; set; } = 1440;
+
     /// <summary>How many recent event ids per account are remembered to ignore duplicate deliveries. Default 16 (8–256): redeliveries come within a batch; older ones are caught by the late-event rule.</summary>
     public int DuplicateWindow { get; set; } = 16;
 
@@ -158,6 +161,7 @@ public sealed class DetectorOptions
         (nameof(MinActionEvidence), o => o.MinActionEvidence, 0, 20),
         (nameof(ActionAloneEvidence), o => o.ActionAloneEvidence, 0, 50),
         (nameof(LateEventGraceMinutes), o => o.LateEventGraceMinutes, 0, 7 * 24 * 60),
+        (nameof(MaxFutureMinutes), o => o.MaxFutureMinutes, 1, 366 * 24 * 60),
         (nameof(DuplicateWindow), o => o.DuplicateWindow, 8, 256),
         (nameof(LocalUtcOffsetMinutes), o => o.LocalUtcOffsetMinutes, -14 * 60, 14 * 60),
         (nameof(BaselineMinLogins), o => o.BaselineMinLogins, 0, 1000),

@@ -23,6 +23,7 @@ public sealed class TakeoverDetector
     private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly ulong _configHash;
+    private readonly TimeProvider _timeProvider;
 
     private Dictionary<string, SymbolState> Symbols => _route.CrossAccount.Symbols;
 
@@ -31,9 +32,24 @@ public sealed class TakeoverDetector
     /// <param name="instruments">Reference data for the instruments in orders.</param>
     /// <exception cref="TakeoverRulesOptionsException">The options are invalid; the message lists every problem.</exception>
     public TakeoverDetector(DetectorOptions options, IInstrumentSource instruments)
+        : this(options, instruments, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a detector with no state that takes "now" from <paramref name="timeProvider"/>.</summary>
+    /// <param name="options">Thresholds and weights; copied and validated.</param>
+    /// <param name="instruments">Reference data for the instruments in orders.</param>
+    /// <param name="timeProvider">
+    /// The host's clock, used only to refuse events dated more than <see cref="DetectorOptions.MaxFutureMinutes"/> after
+    /// now (one such event would otherwise move the account's event time so far ahead that every later event is "too late").
+    /// </param>
+    /// <exception cref="TakeoverRulesOptionsException">The options are invalid; the message lists every problem.</exception>
+    public TakeoverDetector(DetectorOptions options, IInstrumentSource instruments, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(instruments);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
         _options = options.Clone();
         var errors = new List<string>();
         _options.Validate(errors);
@@ -254,12 +270,20 @@ public sealed class TakeoverDetector
 
     private Decision EvaluateLocked(AccountEvent e)
     {
-        if (string.IsNullOrEmpty(e.Id) || string.IsNullOrEmpty(e.Account))
+        // Validate first, then mutate: an event that fails leaves no trace.
+        EventValidation.Validate(e);
+        var t = e.Time.UtcTicks;
+        var latest = _timeProvider.GetUtcNow().UtcTicks + TimeSpan.TicksPerMinute * _options.MaxFutureMinutes;
+        if (t > latest)
         {
-            throw new ArgumentException("an event needs an id and an account", nameof(e));
+            return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null)
+            {
+                Status = DecisionStatus.TooEarly,
+                RejectionReason = string.Create(CultureInfo.InvariantCulture,
+                    $"event time {e.Time:O} is more than {_options.MaxFutureMinutes} min after now ({_timeProvider.GetUtcNow():O}); rejected so that it cannot move the account's event time"),
+            };
         }
 
-        var t = e.Time.UtcTicks;
         if (!_accounts.TryGetValue(e.Account, out var st))
         {
             st = new AccountState(_options.DuplicateWindow);
