@@ -34,15 +34,13 @@ internal static class EvidenceModel
     public const double AttackHighUse = 0.8, PopulationHighUse = 0.15;
     public const double AttackRotation = 0.7, PopulationRotation = 0.06;
     public const double AttackMargin = 0.3, PopulationMargin = 0.04;
-    public const double AttackForeign = 0.5, PopulationForeign = 0.05;
-    public const double AttackNewSymbol = 0.95, PopulationNewSymbol = 0.35;
 
     /// <summary>Fixed evidence (nats) of traits that are not rates of the customer's own.</summary>
     public const double FailedThenSuccess = 1.0, Dormant = 1.0, PhishingResistantFactor = 0.3,
         ContactChanged = 1.8, NotificationsDisabled = 2.3, MfaWeakened = 2.5, WithdrawalAccountChanged = 2.3,
         CredentialChanged = 0.4, NewTradingPrivilege = 1.4, WithdrawalNewDestination = 2.5, WithdrawalKnownDestination = 0.8,
         LiquidationExtra = 0.6, ToTheLimitExtra = 0.5, SplitPerExtraName = 0.8, SplitMax = 2.4, Ladder = 0.7,
-        SizeAboveHistory = 0.8, OffHours = 0.4, CrossAccountRamp = 2.0, FirstMarket = 1.0, FxBeforeForeignBuy = 0.6;
+        SizeAboveHistory = 0.8, OffHours = 0.4, CrossAccountRamp = 2.0, FirstMarket = 1.0;
 
     /// <summary>The customer's shrunk rate of a trait seen <paramref name="count"/> times in <paramref name="total"/> events.</summary>
     public static double Rate(float count, float total, double population) =>
