@@ -121,7 +121,7 @@ internal static class ScanCommand
             activity?.SetTag("takeoverrules.scan.input", inputName);
             var clock = Stopwatch.StartNew();
             var progress = new Progress(_error, console.ErrorIsTerminal, input.CanSeek ? input.Length : -1);
-            long events = 0, duplicates = 0, late = 0;
+            long events = 0, duplicates = 0, late = 0, early = 0;
             using var writer = new DecisionWriter(outputStream, language, leaveOpen: true);
             using var lines = new DecisionLines(writer);
             using (var batches = new ParsedBatches(input))
@@ -145,7 +145,8 @@ internal static class ScanCommand
                                 duplicates++;
                                 break;
                             case DecisionStatus.TooLate or DecisionStatus.TooEarly:
-                                late++;
+                                late += decision.Status == DecisionStatus.TooLate ? 1 : 0;
+                                early += decision.Status == DecisionStatus.TooEarly ? 1 : 0;
                                 _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
                                 break;
                             default:
@@ -172,7 +173,7 @@ internal static class ScanCommand
             _error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scan: {events:N0} events in {seconds:0.00} s ({(seconds > 0 ? events / seconds : 0):N0} events/s); {written:N0} decisions written " +
                 $"(allow {kinds[0]:N0}, review {kinds[1]:N0}, hold {kinds[2]:N0}, freeze {kinds[3]:N0}); {duplicates:N0} duplicates ignored; " +
-                $"{late:N0} too late; {_malformed:N0} malformed lines skipped; {detector.AccountCount:N0} accounts"));
+                $"{late:N0} too late; {early:N0} too early; {_malformed:N0} malformed lines skipped; {detector.AccountCount:N0} accounts"));
             return _malformed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         }
 

@@ -21,8 +21,7 @@ internal static class AccessRules
             NewAsn: e.Asn is not null && IsNew(st.Asns, StableHash.Fingerprint(e.Asn)),
             NewBlock: IsNew(st.AddressBlocks, StableHash.OfAddressBlock(e.Ip)),
             Abroad: e.Country is { Length: > 0 } c && !string.Equals(c, options.HomeCountry, StringComparison.OrdinalIgnoreCase),
-            Hosting: e.Hosting == true,
-            Passkey: e.AuthMethod == AuthMethod.Passkey);
+            Hosting: e.Hosting == true);
 
         var deviceKnown = Familiar(ctx, st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Fingerprint(e.Device), mature);
         if (!deviceKnown)
@@ -243,4 +242,4 @@ internal static class AccessRules
 }
 
 /// <summary>What a successful login had that the account's access churn counts.</summary>
-internal readonly record struct LoginTraits(bool NewDevice, bool NewAsn, bool NewBlock, bool Abroad, bool Hosting, bool Passkey);
+internal readonly record struct LoginTraits(bool NewDevice, bool NewAsn, bool NewBlock, bool Abroad, bool Hosting);

@@ -6,6 +6,9 @@ namespace TakeoverRules.Detection;
 /// </summary>
 internal static class AccountObservation
 {
+    /// <summary>Half-life of the multi-day sold share, so the sells of day one still colour the buys of day two.</summary>
+    private const double SoldHalfLifeDays = 1.5;
+
     public static void FailedLogin(AccountState st, LoginEvent e, long t, DetectorSettings settings)
     {
         if (st.FailCount == 0 || t - st.FailStart > settings.FailWindow)
@@ -31,7 +34,7 @@ internal static class AccountObservation
         if (st.BurstLast == 0 || t - st.BurstLast > settings.BurstGap)
         {
             // The run that ended still counts for a few days: a slow attack sells on day one and buys on day two.
-            var sold = TradingRules.RecentSoldShare(st, st.BurstLast);
+            var sold = RecentSoldShare(st, st.BurstLast);
             if (sold > 0)
             {
                 st.Profile.RecentSoldShare = (float)sold;
@@ -94,6 +97,14 @@ internal static class AccountObservation
         }
 
         st.HasPortfolio = true;
+    }
+
+    /// <summary>The share of holdings sold recently: this run's, or the decayed share of the last days' runs, whichever is larger.</summary>
+    public static double RecentSoldShare(AccountState st, long t)
+    {
+        var days = Math.Max(0, t - st.Profile.RecentSoldTime) / (double)TimeSpan.TicksPerDay;
+        var decayed = st.Profile.RecentSoldShare * Math.Pow(0.5, days / SoldHalfLifeDays);
+        return Math.Max(SoldShare(st), decayed);
     }
 
     /// <summary>The share of the run's starting holdings sold so far.</summary>

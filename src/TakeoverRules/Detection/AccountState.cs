@@ -49,27 +49,27 @@ internal static class SettingSlot
 
 /// <summary>
 /// How this customer usually behaves, as counts of events and of how many of them had each trait. Counts halve when
-/// their total reaches <see cref="Limit"/>, so the profile follows the customer and stays bounded (30 floats).
+/// their total reaches <see cref="Limit"/>, so the profile follows the customer and stays bounded (12 floats and a time).
 /// </summary>
 internal struct BehaviourProfile
 {
     public const float Limit = 200;
 
     // Access churn, per successful login: how often this customer shows up on something new.
-    public float Logins, NewDevices, NewAsns, NewBlocks, Abroad, Hosting, Passkey;
+    public float Logins, NewDevices, NewAsns, NewBlocks, Abroad, Hosting;
 
     // Trading habits, per judged buy.
-    public float Buys, ThinBuys, HighUseBuys, RotationBuys, MarginBuys, ForeignBuys, NewSymbolBuys;
+    public float Buys, ThinBuys, HighUseBuys, RotationBuys, MarginBuys;
 
     /// <summary>Share of the holdings sold in recent runs, decayed by day (the first half of a slow, two-day attack).</summary>
     public float RecentSoldShare;
     public long RecentSoldTime;
 
-    public void CountLogin(bool newDevice, bool newAsn, bool newBlock, bool abroad, bool hosting, bool passkey)
+    public void CountLogin(bool newDevice, bool newAsn, bool newBlock, bool abroad, bool hosting)
     {
         if (Logins >= Limit)
         {
-            Logins /= 2; NewDevices /= 2; NewAsns /= 2; NewBlocks /= 2; Abroad /= 2; Hosting /= 2; Passkey /= 2;
+            Logins /= 2; NewDevices /= 2; NewAsns /= 2; NewBlocks /= 2; Abroad /= 2; Hosting /= 2;
         }
 
         Logins++;
@@ -78,14 +78,13 @@ internal struct BehaviourProfile
         NewBlocks += newBlock ? 1 : 0;
         Abroad += abroad ? 1 : 0;
         Hosting += hosting ? 1 : 0;
-        Passkey += passkey ? 1 : 0;
     }
 
-    public void CountBuy(bool thin, bool highUse, bool rotation, bool margin, bool foreign, bool newSymbol)
+    public void CountBuy(bool thin, bool highUse, bool rotation, bool margin)
     {
         if (Buys >= Limit)
         {
-            Buys /= 2; ThinBuys /= 2; HighUseBuys /= 2; RotationBuys /= 2; MarginBuys /= 2; ForeignBuys /= 2; NewSymbolBuys /= 2;
+            Buys /= 2; ThinBuys /= 2; HighUseBuys /= 2; RotationBuys /= 2; MarginBuys /= 2;
         }
 
         Buys++;
@@ -93,8 +92,6 @@ internal struct BehaviourProfile
         HighUseBuys += highUse ? 1 : 0;
         RotationBuys += rotation ? 1 : 0;
         MarginBuys += margin ? 1 : 0;
-        ForeignBuys += foreign ? 1 : 0;
-        NewSymbolBuys += newSymbol ? 1 : 0;
     }
 }
 

@@ -368,8 +368,8 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
 
     private static void WriteProfile(BinaryWriter writer, in BehaviourProfile p)
     {
-        foreach (var value in (ReadOnlySpan<float>)[p.Logins, p.NewDevices, p.NewAsns, p.NewBlocks, p.Abroad, p.Hosting, p.Passkey,
-                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.ForeignBuys, p.NewSymbolBuys, p.RecentSoldShare])
+        foreach (var value in (ReadOnlySpan<float>)[p.Logins, p.NewDevices, p.NewAsns, p.NewBlocks, p.Abroad, p.Hosting,
+                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.RecentSoldShare])
         {
             writer.Write(value);
         }
@@ -385,14 +385,11 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         NewBlocks = reader.ReadSingle(),
         Abroad = reader.ReadSingle(),
         Hosting = reader.ReadSingle(),
-        Passkey = reader.ReadSingle(),
         Buys = reader.ReadSingle(),
         ThinBuys = reader.ReadSingle(),
         HighUseBuys = reader.ReadSingle(),
         RotationBuys = reader.ReadSingle(),
         MarginBuys = reader.ReadSingle(),
-        ForeignBuys = reader.ReadSingle(),
-        NewSymbolBuys = reader.ReadSingle(),
         RecentSoldShare = reader.ReadSingle(),
         RecentSoldTime = ReadTicks(reader),
     };

@@ -8,7 +8,7 @@ internal static class ProfileLearning
 {
     public static void Login(AccountState st, long t, int hour, in LoginTraits traits)
     {
-        st.Profile.CountLogin(traits.NewDevice, traits.NewAsn, traits.NewBlock, traits.Abroad, traits.Hosting, traits.Passkey);
+        st.Profile.CountLogin(traits.NewDevice, traits.NewAsn, traits.NewBlock, traits.Abroad, traits.Hosting);
         st.Logins++;
         st.LastActivity = Math.Max(st.LastActivity, t);
         st.CountHour(hour);
@@ -38,7 +38,7 @@ internal static class ProfileLearning
         st.CountHour(hour);
         if (e.Side == OrderSide.Buy)
         {
-            st.Profile.CountBuy(buy.Thin, buy.HighUse, buy.Rotation, buy.Margin, buy.NewMarket, buy.NewSymbol);
+            st.Profile.CountBuy(buy.Thin, buy.HighUse, buy.Rotation, buy.Margin);
             AccountState.Touch(st.Symbols, buy.Symbol);
         }
     }

@@ -99,7 +99,7 @@ public sealed class TakeoverDetector
     /// call it before routing the order and act on <see cref="Decision.Kind"/>.
     /// </summary>
     /// <param name="accountEvent">The event.</param>
-    /// <returns>The decision; <see cref="Decision.Status"/> says if the event was a duplicate or too late.</returns>
+    /// <returns>The decision; <see cref="Decision.Status"/> says if the event was a duplicate, too late or too early.</returns>
     /// <exception cref="ArgumentException">The event has no id or no account.</exception>
     public Decision Evaluate(AccountEvent accountEvent)
     {

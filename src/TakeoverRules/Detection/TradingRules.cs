@@ -11,9 +11,6 @@ internal static class TradingRules
 {
     private static readonly string[] HourNames = [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", CultureInfo.InvariantCulture) + ":00")];
 
-    /// <summary>Half-life of the multi-day sold share, so the sells of day one still colour the buys of day two.</summary>
-    private const double SoldHalfLifeDays = 1.5;
-
     /// <summary>Sold share at which a sell-to-buy rotation counts in full (the 2025 attackers sold 85–100 %).</summary>
     private const double FullRotationShare = 0.85;
 
@@ -58,14 +55,6 @@ internal static class TradingRules
                 E3 = e.Id,
             });
         }
-    }
-
-    /// <summary>The share of holdings sold recently: this run's, or the decayed share of the last days' runs, whichever is larger.</summary>
-    public static double RecentSoldShare(AccountState st, long t)
-    {
-        var days = Math.Max(0, t - st.Profile.RecentSoldTime) / (double)TimeSpan.TicksPerDay;
-        var decayed = st.Profile.RecentSoldShare * Math.Pow(0.5, days / SoldHalfLifeDays);
-        return Math.Max(AccountObservation.SoldShare(st), decayed);
     }
 
     /// <summary>The buy-side indicators; returns the traits of this buy for the customer's profile.</summary>
@@ -135,7 +124,7 @@ internal static class TradingRules
             }
         }
 
-        var sold = RecentSoldShare(st, t);
+        var sold = AccountObservation.RecentSoldShare(st, t);
         var rotation = sold >= options.RotationMinSoldShare;
         if (rotation)
         {
@@ -197,7 +186,7 @@ internal static class TradingRules
             });
         }
 
-        return new BuyTraits(thin, highUse, rotation, margin, newMarket, newSymbol, symbolHash);
+        return new BuyTraits(thin, highUse, rotation, margin, symbolHash);
     }
 
     /// <summary>Several different thin names in one run: the money spread so no single order stands out.</summary>
@@ -270,4 +259,4 @@ internal static class TradingRules
 }
 
 /// <summary>What a buy had that the customer's trading habits count.</summary>
-internal readonly record struct BuyTraits(bool Thin, bool HighUse, bool Rotation, bool Margin, bool NewMarket, bool NewSymbol, uint Symbol);
+internal readonly record struct BuyTraits(bool Thin, bool HighUse, bool Rotation, bool Margin, uint Symbol);
