@@ -23,14 +23,19 @@ internal static class ScanCommand
         var instruments = new Option<string>("--instruments") { Description = "Instrument reference data (JSON array or JSON Lines)", Required = true };
         var config = new Option<string?>("--config") { Description = "Detector options as JSON (DetectorOptions properties); defaults apply to absent ones" };
         var output = new Option<string>("--out") { Description = "Where to write decisions (JSON Lines), or - for standard output (default -)", DefaultValueFactory = _ => "-" };
+        var history = new Option<string?>("--history") { Description = "Historical events to learn from first, without decisions (a warm start)" };
+        var learnUntil = new Option<DateTimeOffset?>("--learn-until") { Description = "Learn from the events before this time (RFC 3339) without decisions; judge the rest" };
+        var stateIn = new Option<string?>("--state-in") { Description = "Start from learned state written by --state-out (same detector options)" };
+        var stateOut = new Option<string?>("--state-out") { Description = "Write the learned state at the end, for a later --state-in" };
         var language = CommonOptions.Language();
 
         var command = new Command("scan", "Evaluate events with the takeover detector and write one decision line per order and per flagged event.")
         {
-            events, instruments, config, output, language,
+            events, instruments, config, output, history, learnUntil, stateIn, stateOut, language,
         };
         command.SetAction(parse => new Scan(console, parse.GetValue(language) == "ja" ? ExplanationLanguage.Japanese : ExplanationLanguage.English)
-            .Run(parse.GetValue(events)!, parse.GetValue(instruments)!, parse.GetValue(config), parse.GetValue(output)!));
+            .Run(new ScanFiles(parse.GetValue(events)!, parse.GetValue(instruments)!, parse.GetValue(config), parse.GetValue(output)!,
+                parse.GetValue(history), parse.GetValue(stateIn), parse.GetValue(stateOut)), parse.GetValue(learnUntil)));
         return command;
     }
 
@@ -45,21 +50,36 @@ internal static class ScanCommand
 
     private const int MaxConfigBytes = 1024 * 1024;
 
+    /// <summary>The files a scan reads and writes.</summary>
+    private sealed record ScanFiles(string Events, string Instruments, string? Config, string Out, string? History, string? StateIn, string? StateOut);
+
     private sealed class Scan(CliConsole console, ExplanationLanguage language)
     {
         private readonly TextWriter _error = console.Error;
         private long _malformed;
 
-        public int Run(string eventsPath, string instrumentsPath, string? configPath, string outPath)
+        public int Run(ScanFiles files, DateTimeOffset? learnUntil)
         {
-            // Checked before anything is opened for writing: --out naming an input would truncate it to nothing.
-            foreach (var (inputPath, what) in new[] { (eventsPath, "--events"), (instrumentsPath, "--instruments"), (configPath, "--config") })
+            var (eventsPath, instrumentsPath, configPath, outPath) = (files.Events, files.Instruments, files.Config, files.Out);
+
+            // Checked before anything is opened for writing: --out (or --state-out) naming an input would truncate it to nothing.
+            var inputs = new[] { (eventsPath, "--events"), (instrumentsPath, "--instruments"), (configPath, "--config"), (files.History, "--history"), (files.StateIn, "--state-in") };
+            foreach (var (written, flag) in new[] { (outPath, "--out"), (files.StateOut, "--state-out") })
             {
-                if (inputPath is not null && inputPath != "-" && outPath != "-" && InputFiles.SameFile(inputPath, outPath))
+                foreach (var (inputPath, what) in inputs)
                 {
-                    _error.WriteLine($"error: --out {outPath} is the {what} file; refusing to overwrite an input");
-                    return ExitCodes.UsageError;
+                    if (written is not null && written != "-" && inputPath is not null && inputPath != "-" && InputFiles.SameFile(inputPath, written))
+                    {
+                        _error.WriteLine($"error: {flag} {written} is the {what} file; refusing to overwrite an input");
+                        return ExitCodes.UsageError;
+                    }
                 }
+            }
+
+            if (files.History == "-" && eventsPath == "-")
+            {
+                _error.WriteLine("error: --history and --events cannot both be standard input");
+                return ExitCodes.UsageError;
             }
 
             DetectorOptions options;
@@ -68,6 +88,16 @@ internal static class ScanCommand
             {
                 options = configPath is null ? new DetectorOptions() : LoadOptions(configPath);
                 detector = new TakeoverDetector(options, LoadInstruments(instrumentsPath));
+                if (files.StateIn is { } statePath)
+                {
+                    using var state = InputFiles.Open(statePath, "--state-in");
+                    detector.LoadState(state);
+                }
+            }
+            catch (DetectorSnapshotException ex)
+            {
+                _error.WriteLine($"error: --state-in {files.StateIn}: {ex.Message}");
+                return ExitCodes.UsageError;
             }
             catch (Exception ex) when (ex is InputFileException or UnauthorizedAccessException or JsonException or TakeoverRulesOptionsException)
             {
@@ -83,7 +113,7 @@ internal static class ScanCommand
             Stream input, outputStream;
             try
             {
-                input = OpenInput(eventsPath);
+                input = OpenInput(eventsPath, "--events");
                 outputStream = OpenOutput(outPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -97,7 +127,20 @@ internal static class ScanCommand
                 using (input)
                 using (outputStream)
                 {
-                    return Evaluate(detector, input, eventsPath == "-" ? "stdin" : eventsPath, outputStream);
+                    if (files.History is { } historyPath)
+                    {
+                        using var history = OpenInput(historyPath, "--history");
+                        Evaluate(detector, history, historyPath == "-" ? "stdin" : historyPath, sink: null, DateTimeOffset.MaxValue);
+                    }
+
+                    var rc = Evaluate(detector, input, eventsPath == "-" ? "stdin" : eventsPath, outputStream, learnUntil ?? DateTimeOffset.MinValue);
+                    if (files.StateOut is { } stateOutPath)
+                    {
+                        using var state = new FileStream(stateOutPath, FileMode.Create, FileAccess.Write, FileShare.None);
+                        detector.SaveState(state);
+                    }
+
+                    return rc;
                 }
             }
             catch (InputFileException ex)
@@ -115,14 +158,18 @@ internal static class ScanCommand
         // One span per scan for hosts that trace the tool (OpenTelemetry's dotnet auto-instrumentation, dotnet-trace).
         private static readonly ActivitySource Tracing = new(TakeoverRules.Diagnostics.TakeoverRulesTelemetry.ActivitySourceName);
 
-        private int Evaluate(TakeoverDetector detector, Stream input, string inputName, Stream outputStream)
+        /// <summary>
+        /// Runs one events file through the detector: events before <paramref name="learnUntil"/> are learned without a
+        /// decision, the rest are judged and written to <paramref name="sink"/> (a history file has no sink: all learned).
+        /// </summary>
+        private int Evaluate(TakeoverDetector detector, Stream input, string inputName, Stream? sink, DateTimeOffset learnUntil)
         {
             using var activity = Tracing.StartActivity("takeoverrules.scan");
             activity?.SetTag("takeoverrules.scan.input", inputName);
             var clock = Stopwatch.StartNew();
             var progress = new Progress(_error, console.ErrorIsTerminal, input.CanSeek ? input.Length : -1);
-            long events = 0, duplicates = 0, late = 0, early = 0;
-            using var writer = new DecisionWriter(outputStream, language, leaveOpen: true);
+            long events = 0, duplicates = 0, late = 0, early = 0, learned = 0;
+            using var writer = new DecisionWriter(sink ?? Stream.Null, language, leaveOpen: true);
             using var lines = new DecisionLines(writer);
             using (var batches = new ParsedBatches(input))
             {
@@ -138,6 +185,14 @@ internal static class ScanCommand
                         }
 
                         events++;
+                        if (result.Value.Time < learnUntil)
+                        {
+                            var status = detector.Learn(result.Value);
+                            learned += status == DecisionStatus.Evaluated ? 1 : 0;
+                            duplicates += status == DecisionStatus.Duplicate ? 1 : 0;
+                            continue;
+                        }
+
                         var decision = detector.Evaluate(result.Value);
                         switch (decision.Status)
                         {
@@ -165,13 +220,13 @@ internal static class ScanCommand
 
             // Written out before the summary, so that a failure of the last write is reported instead of a success.
             writer.Flush();
-            outputStream.Flush();
+            sink?.Flush();
 
             var (written, kinds) = (lines.Written, lines.Kinds);
             progress.Clear();
             var seconds = clock.Elapsed.TotalSeconds;
             _error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scan: {events:N0} events in {seconds:0.00} s ({(seconds > 0 ? events / seconds : 0):N0} events/s); {written:N0} decisions written " +
+                $"{(sink is null ? "history" : "scan")}: {events:N0} events in {seconds:0.00} s ({(seconds > 0 ? events / seconds : 0):N0} events/s); {learned:N0} learned without decisions; {written:N0} decisions written " +
                 $"(allow {kinds[0]:N0}, review {kinds[1]:N0}, hold {kinds[2]:N0}, freeze {kinds[3]:N0}); {duplicates:N0} duplicates ignored; " +
                 $"{late:N0} too late; {early:N0} too early; {_malformed:N0} malformed lines skipped; {detector.AccountCount:N0} accounts"));
             return _malformed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
@@ -228,12 +283,12 @@ internal static class ScanCommand
             }
         }
 
-        private BoundedInputStream OpenInput(string path)
+        private BoundedInputStream OpenInput(string path, string flag)
         {
             var stream = path == "-"
                 ? console.In is StreamReader { BaseStream: var stdin } ? stdin : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(console.In.ReadToEnd()))
-                : InputFiles.Open(path, "--events");
-            return new BoundedInputStream(stream, "--events " + (path == "-" ? "stdin" : path), long.MaxValue, MaxEventsLineGap);
+                : InputFiles.Open(path, flag);
+            return new BoundedInputStream(stream, flag + " " + (path == "-" ? "stdin" : path), long.MaxValue, MaxEventsLineGap);
         }
 
         private Stream OpenOutput(string path)

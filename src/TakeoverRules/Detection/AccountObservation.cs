@@ -80,6 +80,16 @@ internal static class AccountObservation
         st.AvailableJpy = Math.Max(0, st.AvailableJpy - notional);
     }
 
+    /// <summary>
+    /// A fill changes what the account holds: without it, a customer who bought last month and sells today would look
+    /// as if they sold more than they own (the holdings of the last snapshot), and every such sell would look like a liquidation.
+    /// </summary>
+    public static void Execution(AccountState st, ExecutionEvent e)
+    {
+        var value = (double)e.NotionalJpy;
+        st.HoldingsJpy = e.Side == OrderSide.Buy ? st.HoldingsJpy + value : Math.Max(0, st.HoldingsJpy - value);
+    }
+
     public static void Portfolio(AccountState st, PortfolioEvent e, long t, DetectorSettings settings)
     {
         double holdings = 0;

@@ -61,6 +61,9 @@ internal struct BehaviourProfile
     // Trading habits, per judged buy.
     public float Buys, ThinBuys, HighUseBuys, RotationBuys, MarginBuys;
 
+    // What the customer holds, from portfolio snapshots: names held, and how many of them thin (their habit before any buy).
+    public float HeldNames, HeldThin;
+
     /// <summary>Share of the holdings sold in recent runs, decayed by day (the first half of a slow, two-day attack).</summary>
     public float RecentSoldShare;
     public long RecentSoldTime;
@@ -93,6 +96,22 @@ internal struct BehaviourProfile
         RotationBuys += rotation ? 1 : 0;
         MarginBuys += margin ? 1 : 0;
     }
+
+    /// <summary>Counts a name the customer holds (half a buy of its kind, up to <see cref="MaxHeldNames"/>).</summary>
+    public void CountHeld(bool thin)
+    {
+        if (HeldNames < MaxHeldNames)
+        {
+            HeldNames += 0.5f;
+            HeldThin += thin ? 0.5f : 0;
+        }
+    }
+
+    /// <summary>The most that holdings count for: what the customer buys soon outweighs what they held at the start.</summary>
+    public const float MaxHeldNames = 5;
+
+    /// <summary>This customer's shrunk rate of thin or low-priced buys, what they hold counting as buys.</summary>
+    public readonly double ThinRate() => EvidenceModel.Rate(ThinBuys + HeldThin, Buys + HeldNames, EvidenceModel.PopulationThin);
 }
 
 /// <summary>Access signals of the risky login the account's session is judged by.</summary>

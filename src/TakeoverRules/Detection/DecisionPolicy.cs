@@ -61,7 +61,13 @@ internal sealed class DecisionPolicy(DetectorOptions options)
             var needed = Math.Max(options.HoldThreshold / 10.0, _priorEvidence + Math.Log(options.HoldCostJpy / (Math.Max(exposureJpy, 1) * options.MissedLossShare)));
             var bothSides = session >= options.MinSessionEvidence && action >= options.MinActionEvidence && evidence >= needed;
             var alone = knownCustomer && action - ramp >= options.ActionAloneEvidence;
-            if (bothSides || alone)
+            var wave = ramp > 0 && action - ramp >= options.RampActionEvidence && evidence >= needed;
+            if (lockout && session >= options.LockoutFreezeEvidence)
+            {
+                // A risky login that at once locks the customer out (their contact details, notifications or MFA changed).
+                kind = DecisionKind.Freeze;
+            }
+            else if (bothSides || alone || wave)
             {
                 kind = lockout && evidence >= options.FreezeThreshold / 10.0 ? DecisionKind.Freeze : DecisionKind.Hold;
             }

@@ -23,6 +23,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
             SettingChangedEvent setting => Setting(ctx, setting),
             WithdrawalRequestEvent withdrawal => Withdrawal(ctx, withdrawal),
             PortfolioEvent portfolio => Portfolio(ctx, portfolio),
+            ExecutionEvent execution => Execution(ctx, execution),
             _ => new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null),
         };
     }
@@ -112,7 +113,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         var st = ctx.State;
         var exposure = st.HoldingsJpy + st.AvailableJpy;
         // The detector knows a customer from a few buys, or from a few more logins (a holder who rarely trades).
-        var known = st.Profile.Buys >= settings.Options.BaselineMinOrders || st.Profile.Logins >= 2 * settings.Options.BaselineMinLogins;
+        var known = st.Profile.Buys >= settings.Options.KnownCustomerBuys;
         return _policy.Decide(e, _found, canHold, exposure, known, out session);
     }
 
@@ -128,9 +129,15 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         return decision;
     }
 
+    private static Decision Execution(in DetectionContext ctx, ExecutionEvent e)
+    {
+        AccountObservation.Execution(ctx.State, e);
+        return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null);
+    }
+
     private Decision Portfolio(in DetectionContext ctx, PortfolioEvent e)
     {
-        ProfileLearning.Portfolio(ctx.State, e, settings.SessionFactor(ctx.State, ctx.Time));
+        ProfileLearning.Portfolio(ctx.State, e, settings.SessionFactor(ctx.State, ctx.Time), instruments, settings.Options);
         AccountObservation.Portfolio(ctx.State, e, ctx.Time, settings);
         return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null);
     }

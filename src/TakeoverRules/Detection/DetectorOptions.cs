@@ -38,14 +38,23 @@ public sealed class DetectorOptions
     /// <summary>Share of the account's exposure (holdings and buying power) a missed takeover loses. Default 0.5: the thin names bought fall and are hard to sell.</summary>
     public double MissedLossShare { get; set; } = 0.5;
 
-    /// <summary>Session evidence (access and settings), in nats, a hold needs on top of unusual trading. Default 2.0 (tuned).</summary>
-    public double MinSessionEvidence { get; set; } = 2.0;
+    /// <summary>Session evidence (access and settings), in nats, a hold needs on top of unusual trading. Default 2.5 (tuned).</summary>
+    public double MinSessionEvidence { get; set; } = 2.5;
 
-    /// <summary>Action evidence (trading, funds, other accounts), in nats, a hold needs on top of session evidence. Default 2.0 (tuned).</summary>
-    public double MinActionEvidence { get; set; } = 2.0;
+    /// <summary>Action evidence (trading, funds, other accounts), in nats, a hold needs on top of session evidence. Default 2.5 (tuned).</summary>
+    public double MinActionEvidence { get; set; } = 2.5;
 
-    /// <summary>Action evidence, in nats, that holds without any session evidence, for a customer with at least <see cref="BaselineMinOrders"/> buys (a stolen session shows no login). Default 6.0 (tuned).</summary>
-    public double ActionAloneEvidence { get; set; } = 6.0;
+    /// <summary>Action evidence, in nats, that holds without any session evidence, for a customer with at least <see cref="KnownCustomerBuys"/> buys (a stolen session shows no login). Default 7.0 (tuned).</summary>
+    public double ActionAloneEvidence { get; set; } = 7.0;
+
+    /// <summary>Buys the detector must have learned before trading unlike the customer holds on its own (<see cref="ActionAloneEvidence"/>); before that a customer's habits are a guess. Default 5 (tuned).</summary>
+    public int KnownCustomerBuys { get; set; } = 5;
+
+    /// <summary>Action evidence besides the ramp, in nats, that holds a buy when other risky accounts are buying the same thin name (a coordinated wave stands in for session evidence). Default 4.0 (tuned).</summary>
+    public double RampActionEvidence { get; set; } = 4.0;
+
+    /// <summary>Session evidence, in nats, at which a lock-out change after a risky login (contact details, notifications, MFA, withdrawal account) freezes the account at once. Default 7.0 (tuned).</summary>
+    public double LockoutFreezeEvidence { get; set; } = 7.0;
 
     // ---- State ----
 
@@ -160,6 +169,9 @@ public sealed class DetectorOptions
         (nameof(MinSessionEvidence), o => o.MinSessionEvidence, 0, 20),
         (nameof(MinActionEvidence), o => o.MinActionEvidence, 0, 20),
         (nameof(ActionAloneEvidence), o => o.ActionAloneEvidence, 0, 50),
+        (nameof(KnownCustomerBuys), o => o.KnownCustomerBuys, 0, 1000),
+        (nameof(RampActionEvidence), o => o.RampActionEvidence, 0, 50),
+        (nameof(LockoutFreezeEvidence), o => o.LockoutFreezeEvidence, 0, 50),
         (nameof(LateEventGraceMinutes), o => o.LateEventGraceMinutes, 0, 7 * 24 * 60),
         (nameof(MaxFutureMinutes), o => o.MaxFutureMinutes, 1, 366 * 24 * 60),
         (nameof(DuplicateWindow), o => o.DuplicateWindow, 8, 256),

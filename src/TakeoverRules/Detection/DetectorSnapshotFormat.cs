@@ -9,7 +9,7 @@ namespace TakeoverRules.Detection;
 /// </summary>
 internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWindow)
 {
-    private const int Version = 2;
+    private const int Version = 3;
     private static readonly byte[] AccountMagic = "TRDA"u8.ToArray();
     private static readonly byte[] SymbolMagic = "TRDS"u8.ToArray();
     private static readonly byte[] DetectorMagic = "TRDD"u8.ToArray();
@@ -369,7 +369,7 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
     private static void WriteProfile(BinaryWriter writer, in BehaviourProfile p)
     {
         foreach (var value in (ReadOnlySpan<float>)[p.Logins, p.NewDevices, p.NewAsns, p.NewBlocks, p.Abroad, p.Hosting,
-                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.RecentSoldShare])
+                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.HeldNames, p.HeldThin, p.RecentSoldShare])
         {
             writer.Write(value);
         }
@@ -390,6 +390,8 @@ internal sealed class DetectorSnapshotFormat(ulong configHash, int duplicateWind
         HighUseBuys = reader.ReadSingle(),
         RotationBuys = reader.ReadSingle(),
         MarginBuys = reader.ReadSingle(),
+        HeldNames = reader.ReadSingle(),
+        HeldThin = reader.ReadSingle(),
         RecentSoldShare = reader.ReadSingle(),
         RecentSoldTime = ReadTicks(reader),
     };

@@ -60,7 +60,7 @@ internal static class ProfileLearning
     /// went through another channel, still knows it). Learned only outside a risky session, so positions an attacker has
     /// just bought never become familiar.
     /// </summary>
-    public static void Portfolio(AccountState st, PortfolioEvent e, double factor)
+    public static void Portfolio(AccountState st, PortfolioEvent e, double factor, IInstrumentSource instruments, DetectorOptions options)
     {
         if (factor != 0)
         {
@@ -70,7 +70,15 @@ internal static class ProfileLearning
         foreach (var position in e.Positions)
         {
             AccountState.Touch(st.Markets, StableHash.Fingerprint(DetectorSettings.MarketOf(position.Symbol)));
-            AccountState.Touch(st.Symbols, StableHash.Fingerprint(position.Symbol));
+            var symbol = StableHash.Fingerprint(position.Symbol);
+            if (!AccountState.Contains(st.Symbols, symbol) && instruments.TryGet(position.Symbol, out var instrument))
+            {
+                // What a customer holds is what they bought: a book of thin names is a speculator's, so a cold start
+                // knows the customer's habit from the first snapshot.
+                st.Profile.CountHeld(TradingRules.IsThin(instrument, options));
+            }
+
+            AccountState.Touch(st.Symbols, symbol);
         }
     }
 }

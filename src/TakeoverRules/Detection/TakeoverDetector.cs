@@ -115,6 +115,39 @@ public sealed class TakeoverDetector
         return decision;
     }
 
+    /// <summary>
+    /// Learns from a historical event without deciding on it (a warm start from a broker's history). The account's state
+    /// moves exactly as if the event had been evaluated, so learning a history and then evaluating what follows gives the
+    /// same decisions as evaluating both; nothing is reported to telemetry.
+    /// </summary>
+    /// <param name="accountEvent">The event.</param>
+    /// <returns><see cref="DecisionStatus.Evaluated"/> when the event was learned; otherwise why it was ignored.</returns>
+    /// <exception cref="ArgumentException">A field of the event is missing or invalid.</exception>
+    public DecisionStatus Learn(AccountEvent accountEvent)
+    {
+        ArgumentNullException.ThrowIfNull(accountEvent);
+        lock (_gate)
+        {
+            return EvaluateLocked(accountEvent).Status;
+        }
+    }
+
+    /// <summary>Learns from historical events in order (see <see cref="Learn(AccountEvent)"/>).</summary>
+    /// <param name="events">The events, in the order they happened.</param>
+    /// <returns>How many events were learned; duplicates and events out of time are not counted.</returns>
+    /// <exception cref="ArgumentException">A field of an event is missing or invalid; the events before it were learned.</exception>
+    public long Learn(IEnumerable<AccountEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        long learned = 0;
+        foreach (var e in events)
+        {
+            learned += Learn(e) == DecisionStatus.Evaluated ? 1 : 0;
+        }
+
+        return learned;
+    }
+
     /// <summary>Decides on a batch of events in order, writing one decision per event.</summary>
     /// <param name="events">The events, in arrival order.</param>
     /// <param name="decisions">Receives the decisions; at least as long as <paramref name="events"/>.</param>

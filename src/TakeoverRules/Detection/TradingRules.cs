@@ -38,6 +38,10 @@ internal static class TradingRules
         }
     }
 
+    /// <summary>Whether a name is thin or low-priced whatever the order: little daily turnover, or a price at or below the low-price line.</summary>
+    public static bool IsThin(Instrument instrument, DetectorOptions options) =>
+        (double)instrument.AvgDailyTurnoverJpy < options.ThinTurnoverJpy || (double)instrument.LastPriceJpy <= options.LowPriceJpy;
+
     /// <summary>A sell that brings the run's sold share of holdings to the liquidation share (evidence for review, never a hold on its own).</summary>
     public static void Sell(in DetectionContext ctx, OrderEvent e, double factor, IndicatorId? cause)
     {
@@ -73,10 +77,10 @@ internal static class TradingRules
         {
             var turnover = (double)instrument.AvgDailyTurnoverJpy;
             var large = notional >= options.ThinOrderShare * turnover;
-            thin = turnover < options.ThinTurnoverJpy || large || (double)instrument.LastPriceJpy <= options.LowPriceJpy;
+            thin = large || IsThin(instrument, options);
             if (thin)
             {
-                var rate = EvidenceModel.Rate(profile.ThinBuys, profile.Buys, EvidenceModel.PopulationThin);
+                var rate = profile.ThinRate();
                 var llr = EvidenceModel.Llr(EvidenceModel.AttackThin, rate);
 
                 // Many honest customers trade small caps; the 2025 targets were far thinner and low-priced. Below a fifth
@@ -201,7 +205,7 @@ internal static class TradingRules
 
         if (st.RunThinCount >= 2)
         {
-            var rate = EvidenceModel.Rate(st.RunProfile.ThinBuys, st.RunProfile.Buys, EvidenceModel.PopulationThin);
+            var rate = st.RunProfile.ThinRate();
             var llr = Math.Min(EvidenceModel.SplitMax, EvidenceModel.SplitPerExtraName * (st.RunThinCount - 1)) * (1 - Math.Min(1, rate * 2));
             if (llr > 0.05)
             {

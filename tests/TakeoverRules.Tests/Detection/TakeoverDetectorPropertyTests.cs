@@ -56,6 +56,32 @@ public sealed class TakeoverDetectorPropertyTests
     }
 
     [Fact]
+    public void Learning_a_history_then_judging_the_rest_decides_like_judging_everything()
+    {
+        RandomEvents.Stream().Select(Gen.Int[0, 1000]).Sample((events, pick) =>
+        {
+            var split = pick % (events.Count + 1);
+            var expected = RunAll(NewDetector(), events).Skip(split);
+
+            var warm = NewDetector();
+            var learned = warm.Learn(events.Take(split));
+
+            return learned <= split && RunAll(warm, events.Skip(split)).SequenceEqual(expected);
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Learning_reports_a_redelivered_event_as_a_duplicate_and_does_not_count_it()
+    {
+        RandomEvents.Stream(100).Sample(events =>
+        {
+            var detector = NewDetector();
+            var first = detector.Learn(events);
+            return detector.Learn(events) == 0 && first > 0;
+        }, iter: 100);
+    }
+
+    [Fact]
     public void Per_account_and_per_symbol_snapshots_move_state_to_another_detector()
     {
         RandomEvents.Stream().Select(Gen.Int[0, 1000]).Sample((events, pick) =>
