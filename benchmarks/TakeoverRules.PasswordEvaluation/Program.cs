@@ -4,9 +4,12 @@ using TakeoverRules.Passwords;
 
 // Scores the corpus written by corpus.mjs with TakeoverRules and compares it with the anchors' scores.
 //   dotnet run -c Release --project benchmarks/TakeoverRules.PasswordEvaluation -- DIR
+// With --leaks DIR it scores the held-out leak sets of leaks.mjs instead (LeakEvaluation.cs).
 // With --cold-start it only measures the first estimate in this fresh process (ColdStart.cs).
 // Main touches no library type itself: the JIT would otherwise load the assembly and its types before the clock starts.
-return args is ["--cold-start" or "--cold-start-baseline", ..] ? ColdStart.Run(args) : Evaluate(args);
+return args is ["--cold-start" or "--cold-start-baseline", ..] ? ColdStart.Run(args)
+    : args is ["--leaks", var leaks] ? LeakEvaluation.Run(leaks)
+    : Evaluate(args);
 
 static int Evaluate(string[] args)
 {
