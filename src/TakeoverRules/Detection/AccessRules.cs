@@ -102,15 +102,20 @@ internal static class AccessRules
             login.DeviceLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewDevice, login.DeviceRate) * confidence * scale * (networkNew ? 1 : 0.5));
         }
 
+        // The signals are not independent: the customer's own phone on another network (mobile data, a café) is the
+        // commonest honest move, and an address abroad or in a hosting range is a new network by itself. So a new
+        // network counts half on a known device, and half again next to a new country or a hosting address.
+        var networkWeight = confidence * scale * ((flags & AccessFlags.Device) != 0 ? 1 : 0.5)
+            * ((flags & (AccessFlags.Country | AccessFlags.Hosting)) != 0 ? 0.5 : 1);
         if ((flags & AccessFlags.Network) != 0)
         {
             login.NetworkRate = (float)EvidenceModel.Rate(profile.NewAsns, profile.Logins, EvidenceModel.PopulationNewAsn);
-            login.NetworkLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewAsn, login.NetworkRate) * confidence * scale);
+            login.NetworkLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewAsn, login.NetworkRate) * networkWeight);
         }
         else if ((flags & AccessFlags.AddressBlock) != 0)
         {
             login.NetworkRate = (float)EvidenceModel.Rate(profile.NewBlocks, profile.Logins, EvidenceModel.PopulationNewBlock);
-            login.NetworkLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewBlock, login.NetworkRate) * confidence * scale);
+            login.NetworkLlr = (float)(EvidenceModel.Llr(EvidenceModel.AttackNewBlock, login.NetworkRate) * networkWeight);
         }
 
         if ((flags & AccessFlags.Country) != 0)
