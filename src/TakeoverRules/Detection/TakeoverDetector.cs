@@ -61,7 +61,7 @@ public sealed class TakeoverDetector
         _configHash = StableHash.Of(_options.Canonical());
         _settings = new DetectorSettings(_options);
         _route = new DetectionRoute(_settings, instruments);
-        _snapshots = new DetectorSnapshotFormat(_configHash, _options.DuplicateWindow);
+        _snapshots = new DetectorSnapshotFormat(_configHash, _options.DuplicateWindow, _options.SnapshotKey, maxTextLength: 1 << 20);
     }
 
     // Telemetry (DetectionTelemetry.cs): set by AddTakeoverRules; null for a detector created with new.
