@@ -74,6 +74,13 @@ public sealed class DetectorOptions
     /// </summary>
     public byte[]? SnapshotKey { get; set; }
 
+    /// <summary>
+    /// Longest text, in characters, an event may carry in an id, account, device, symbol or other text field; a longer
+    /// one is refused with an <see cref="ArgumentException"/> naming the field, so untrusted ids cannot grow the
+    /// detector's memory. Default 256 (16–65536).
+    /// </summary>
+    public int MaxIdLength { get; set; } = 256;
+
     /// <summary>UTC offset, in minutes, of the customers' local time used for hour-of-day profiles. Default 540 (JST).</summary>
     public int LocalUtcOffsetMinutes { get; set; } = 540;
 
@@ -182,6 +189,7 @@ public sealed class DetectorOptions
         (nameof(LateEventGraceMinutes), o => o.LateEventGraceMinutes, 0, 7 * 24 * 60),
         (nameof(MaxFutureMinutes), o => o.MaxFutureMinutes, 1, 366 * 24 * 60),
         (nameof(DuplicateWindow), o => o.DuplicateWindow, 8, 256),
+        (nameof(MaxIdLength), o => o.MaxIdLength, 16, 65536),
         (nameof(LocalUtcOffsetMinutes), o => o.LocalUtcOffsetMinutes, -14 * 60, 14 * 60),
         (nameof(BaselineMinLogins), o => o.BaselineMinLogins, 0, 1000),
         (nameof(TrustAfterHours), o => o.TrustAfterHours, 0, 24 * 365),
