@@ -64,13 +64,18 @@ internal static class Seeds
             state.WriteByte(0);
             detector.SaveState(state);
             File.WriteAllBytes(Path.Combine(output, "state"), state.ToArray());
+            state.GetBuffer()[0] = 0x80;
+            File.WriteAllBytes(Path.Combine(output, "state-resealed"), state.ToArray());
         }
 
-        File.WriteAllBytes(Path.Combine(output, "account"), [1, .. detector.SnapshotAccount(Account) ?? throw new InvalidOperationException($"the event seeds have no events for {Account}")]);
+        var account = detector.SnapshotAccount(Account) ?? throw new InvalidOperationException($"the event seeds have no events for {Account}");
+        File.WriteAllBytes(Path.Combine(output, "account"), [1, .. account]);
+        File.WriteAllBytes(Path.Combine(output, "account-resealed"), [0x81, .. account]);
         // Only a thin market bought by accounts under suspicion has cross-account state; any one of them will do.
         var symbol = instruments.Select(i => detector.SnapshotSymbol(i.Symbol)).FirstOrDefault(s => s is not null)
             ?? throw new InvalidOperationException("no symbol has cross-account state after the event seeds");
         File.WriteAllBytes(Path.Combine(output, "symbol"), [2, .. symbol]);
-        Console.WriteLine($"seed: wrote state, account and symbol snapshots to {output}");
+        File.WriteAllBytes(Path.Combine(output, "symbol-resealed"), [0x82, .. symbol]);
+        Console.WriteLine($"seed: wrote state, account and symbol snapshots (plain, and marked for a fresh seal) to {output}");
     }
 }

@@ -80,14 +80,16 @@ internal static class Targets
     }
 
     /// <summary>
-    /// The detector snapshot readers. The first byte picks the reader (whole state, one account, one symbol); a
-    /// snapshot that loads must leave a detector on which later calls do not throw.
+    /// The detector snapshot readers. The first byte picks the reader (whole state, one account, one symbol); with its
+    /// top bit set the rest gets a fresh SHA-256 seal (the format's last 32 bytes), as a forger without a key could
+    /// write, so that mutations reach the field checks instead of stopping at the checksum. A snapshot that loads must
+    /// leave a detector on which later calls do not throw.
     /// </summary>
     private static void Snapshot(ReadOnlySpan<byte> input)
     {
         if (input.IsEmpty) return;
         var detector = NewDetector();
-        var body = input[1..];
+        var body = (input[0] & 0x80) != 0 && input.Length > 1 + SealLength ? Reseal(input[1..]) : input[1..];
         try
         {
             switch (input[0] % 3)
@@ -114,6 +116,15 @@ internal static class Targets
         }
 
         detector.SaveState(Stream.Null);
+    }
+
+    private const int SealLength = 32;
+
+    private static byte[] Reseal(ReadOnlySpan<byte> snapshot)
+    {
+        var resealed = snapshot.ToArray();
+        System.Security.Cryptography.SHA256.HashData(snapshot[..^SealLength], resealed.AsSpan(resealed.Length - SealLength));
+        return resealed;
     }
 
     /// <summary>The facts update reader, and the registry's queries on an update that was applied.</summary>

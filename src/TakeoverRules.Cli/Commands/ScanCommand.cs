@@ -185,15 +185,26 @@ internal static class ScanCommand
                         }
 
                         events++;
-                        if (result.Value.Time < learnUntil)
+                        Decision decision;
+                        try
                         {
-                            var status = detector.Learn(result.Value);
-                            learned += status == DecisionStatus.Evaluated ? 1 : 0;
-                            duplicates += status == DecisionStatus.Duplicate ? 1 : 0;
+                            if (result.Value.Time < learnUntil)
+                            {
+                                var status = detector.Learn(result.Value);
+                                learned += status == DecisionStatus.Evaluated ? 1 : 0;
+                                duplicates += status == DecisionStatus.Duplicate ? 1 : 0;
+                                continue;
+                            }
+
+                            decision = detector.Evaluate(result.Value);
+                        }
+                        catch (ArgumentException ex)
+                        {
+                            // A line the reader accepts but the detector refuses (a text over MaxIdLength): reported, never applied.
+                            Malformed(inputName, new EventFormatError(result.Line, ex.ParamName ?? "event", null, ex.Message));
                             continue;
                         }
 
-                        var decision = detector.Evaluate(result.Value);
                         switch (decision.Status)
                         {
                             case DecisionStatus.Duplicate:

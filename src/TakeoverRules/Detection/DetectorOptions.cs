@@ -67,6 +67,20 @@ public sealed class DetectorOptions
     /// <summary>How many recent event ids per account are remembered to ignore duplicate deliveries. Default 16 (8–256): redeliveries come within a batch; older ones are caught by the late-event rule.</summary>
     public int DuplicateWindow { get; set; } = 16;
 
+    /// <summary>
+    /// Key (at least 16 bytes; in configuration, base64) with which snapshots are signed (HMAC-SHA-256) and without which
+    /// they are refused, so that a host restores only state it wrote itself. Default none: snapshots carry a SHA-256
+    /// checksum, which catches corruption but not a forged snapshot. Not part of <see cref="TakeoverDetector.ConfigurationHash"/>.
+    /// </summary>
+    public byte[]? SnapshotKey { get; set; }
+
+    /// <summary>
+    /// Longest text, in characters, an event may carry in an id, account, device, symbol or other text field; a longer
+    /// one is refused with an <see cref="ArgumentException"/> naming the field, so untrusted ids cannot grow the
+    /// detector's memory. Default 256 (16–65536).
+    /// </summary>
+    public int MaxIdLength { get; set; } = 256;
+
     /// <summary>UTC offset, in minutes, of the customers' local time used for hour-of-day profiles. Default 540 (JST).</summary>
     public int LocalUtcOffsetMinutes { get; set; } = 540;
 
@@ -155,7 +169,7 @@ public sealed class DetectorOptions
 
     /// <summary>
     /// Every numeric option with its valid range: the one list that validation and the configuration hash both read.
-    /// A test checks that it names every public property but <see cref="HoldSells"/> and <see cref="HomeCountry"/>.
+    /// A test checks that it names every public property but <see cref="HoldSells"/>, <see cref="HomeCountry"/> and <see cref="SnapshotKey"/>.
     /// </summary>
     internal static readonly IReadOnlyList<(string Name, Func<DetectorOptions, double> Value, double Min, double Max)> Numeric =
     [
@@ -175,6 +189,7 @@ public sealed class DetectorOptions
         (nameof(LateEventGraceMinutes), o => o.LateEventGraceMinutes, 0, 7 * 24 * 60),
         (nameof(MaxFutureMinutes), o => o.MaxFutureMinutes, 1, 366 * 24 * 60),
         (nameof(DuplicateWindow), o => o.DuplicateWindow, 8, 256),
+        (nameof(MaxIdLength), o => o.MaxIdLength, 16, 65536),
         (nameof(LocalUtcOffsetMinutes), o => o.LocalUtcOffsetMinutes, -14 * 60, 14 * 60),
         (nameof(BaselineMinLogins), o => o.BaselineMinLogins, 0, 1000),
         (nameof(TrustAfterHours), o => o.TrustAfterHours, 0, 24 * 365),
@@ -201,7 +216,15 @@ public sealed class DetectorOptions
         (nameof(ConvergenceWindowMinutes), o => o.ConvergenceWindowMinutes, 1, 7 * 24 * 60),
     ];
 
-    internal DetectorOptions Clone() => (DetectorOptions)MemberwiseClone();
+    /// <summary>The shortest <see cref="SnapshotKey"/>: 128 bits.</summary>
+    internal const int MinSnapshotKeyBytes = 16;
+
+    internal DetectorOptions Clone()
+    {
+        var copy = (DetectorOptions)MemberwiseClone();
+        copy.SnapshotKey = SnapshotKey?.ToArray();
+        return copy;
+    }
 
     /// <summary>Adds a <c>Detection.Property: reason (was value)</c> line to <paramref name="errors"/> for every invalid value.</summary>
     internal void Validate(List<string> errors)
@@ -219,6 +242,12 @@ public sealed class DetectorOptions
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Detection.FreezeThreshold: must be at least ReviewThreshold and HoldThreshold (were {ReviewThreshold}, {HoldThreshold}, {FreezeThreshold})"));
+        }
+
+        if (SnapshotKey is { Length: < MinSnapshotKeyBytes })
+        {
+            // The key itself is never written into a message.
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Detection.SnapshotKey: must be at least {MinSnapshotKeyBytes} bytes (was {SnapshotKey.Length} bytes)"));
         }
 
         if (HomeCountry is not { Length: 2 } || !char.IsAsciiLetterUpper(HomeCountry[0]) || !char.IsAsciiLetterUpper(HomeCountry[1]))

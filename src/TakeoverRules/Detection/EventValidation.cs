@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TakeoverRules.Detection;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace TakeoverRules.Detection;
 /// </summary>
 internal static class EventValidation
 {
-    /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
-    public static void Validate(AccountEvent e)
+    /// <exception cref="ArgumentException">A required field is missing, or a text is longer than <paramref name="maxLength"/>; the message names the field.</exception>
+    public static void Validate(AccountEvent e, int maxLength)
     {
         Require(e.Id, "id");
         Require(e.Account, "account");
@@ -16,6 +18,8 @@ internal static class EventValidation
             case LoginEvent login:
                 Require(login.Ip, "ip");
                 Require(login.Device, "device");
+                Bound(login.Country, "country");
+                Bound(login.Asn, "asn");
                 break;
             case OrderEvent order:
                 Require(order.OrderId, "orderId");
@@ -44,6 +48,8 @@ internal static class EventValidation
                     {
                         throw Missing(e, $"positions[{i}].symbol");
                     }
+
+                    Bound(portfolio.Positions[i].Symbol, $"positions[{i}].symbol");
                 }
 
                 break;
@@ -55,9 +61,24 @@ internal static class EventValidation
             {
                 throw Missing(e, field);
             }
+
+            Bound(value, field);
+        }
+
+        // Every text the detector may keep (an id, a device) is capped, so untrusted ids cannot grow its memory.
+        void Bound(string? value, string field)
+        {
+            if (value is { Length: var length } && length > maxLength)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{e.Type} event '{Shown(e.Id)}': {field} has {length} characters, more than MaxIdLength ({maxLength}); it was not applied"), field);
+            }
         }
     }
 
     private static ArgumentException Missing(AccountEvent e, string field) =>
-        new($"{e.Type} event '{e.Id}' has no {field}; it was not applied", field);
+        new($"{e.Type} event '{Shown(e.Id)}' has no {field}; it was not applied", field);
+
+    /// <summary>An id as a message shows it: an over-long one cut, so the message stays short.</summary>
+    private static string? Shown(string? id) => id is { Length: > 64 } ? string.Concat(id.AsSpan(0, 64), "…") : id;
 }

@@ -61,8 +61,11 @@ public sealed class TakeoverDetector
         _configHash = StableHash.Of(_options.Canonical());
         _settings = new DetectorSettings(_options);
         _route = new DetectionRoute(_settings, instruments);
-        _snapshots = new DetectorSnapshotFormat(_configHash, _options.DuplicateWindow);
+        _snapshots = new DetectorSnapshotFormat(_configHash, _options.DuplicateWindow, _options.SnapshotKey, SnapshotTextLength(_options.MaxIdLength));
     }
+
+    // Texts in the state are event texts (at most MaxIdLength) or short texts built from them (an address block).
+    private static int SnapshotTextLength(int maxIdLength) => maxIdLength + 64;
 
     // Telemetry (DetectionTelemetry.cs): set by AddTakeoverRules; null for a detector created with new.
     internal DetectionTelemetry? Telemetry { get; init; }
@@ -100,7 +103,7 @@ public sealed class TakeoverDetector
     /// </summary>
     /// <param name="accountEvent">The event.</param>
     /// <returns>The decision; <see cref="Decision.Status"/> says if the event was a duplicate, too late or too early.</returns>
-    /// <exception cref="ArgumentException">The event has no id or no account.</exception>
+    /// <exception cref="ArgumentException">A field of the event is missing, or a text is longer than <see cref="DetectorOptions.MaxIdLength"/>; the message names it.</exception>
     public Decision Evaluate(AccountEvent accountEvent)
     {
         ArgumentNullException.ThrowIfNull(accountEvent);
@@ -304,7 +307,7 @@ public sealed class TakeoverDetector
     private Decision EvaluateLocked(AccountEvent e)
     {
         // Validate first, then mutate: an event that fails leaves no trace.
-        EventValidation.Validate(e);
+        EventValidation.Validate(e, _options.MaxIdLength);
         var t = e.Time.UtcTicks;
         var latest = _timeProvider.GetUtcNow().UtcTicks + TimeSpan.TicksPerMinute * _options.MaxFutureMinutes;
         if (t > latest)

@@ -15,6 +15,18 @@ public sealed class ScanCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void An_event_with_an_account_over_the_id_cap_is_reported_and_the_rest_are_decided()
+    {
+        var longAccount = Order.Replace("\"account\":\"A1\"", "\"account\":\"" + new string('A', 300) + "\"", StringComparison.Ordinal).Replace("\"o1\"", "\"o2\"", StringComparison.Ordinal);
+
+        var run = Cli.RunWithInput(longAccount + "\n" + Order + "\n", "scan", "--events", "-", "--instruments", SampleInstruments);
+
+        run.ExitCode.Should().Be(1);
+        run.StdoutLines.Should().ContainSingle().Which.Should().Contain("\"eventId\":\"o1\"");
+        run.Stderr.Should().Contain("stdin: line 1: ").And.Contain("account has 300 characters, more than MaxIdLength (256)").And.Contain("1 malformed lines skipped");
+    }
+
+    [Fact]
     public void The_sample_holds_the_attacked_accounts_first_fraudulent_buy_and_lets_the_honest_account_trade()
     {
         var run = Cli.Run("scan", "--events", SampleEvents, "--instruments", SampleInstruments);

@@ -6,9 +6,9 @@ namespace TakeoverRules.Tests.Detection;
 public sealed class DetectorOptionsTests
 {
     [Fact]
-    public void The_numeric_table_names_every_public_option_but_the_flag_and_the_country()
+    public void The_numeric_table_names_every_public_option_but_the_flag_the_country_and_the_key()
     {
-        var properties = typeof(DetectorOptions).GetProperties().Select(p => p.Name).Except([nameof(DetectorOptions.HoldSells), nameof(DetectorOptions.HomeCountry)]);
+        var properties = typeof(DetectorOptions).GetProperties().Select(p => p.Name).Except([nameof(DetectorOptions.HoldSells), nameof(DetectorOptions.HomeCountry), nameof(DetectorOptions.SnapshotKey)]);
 
         DetectorOptions.Numeric.Select(o => o.Name).Should().BeEquivalentTo(properties);
     }
