@@ -12,6 +12,9 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
 
     public CrossAccountRules CrossAccount { get; } = new(settings);
 
+    /// <summary>Whether deciding <paramref name="e"/> reads its symbol's convergence window (a buy of a thin instrument).</summary>
+    public bool ReadsConvergence(OrderEvent e) => CrossAccountRules.ReadsWindow(e, instruments, settings.Options);
+
     public Decision Route(AccountState st, AccountEvent e, long t)
     {
         _found.Clear();

@@ -19,6 +19,53 @@ internal sealed class SymbolState
         Next = (Next + 1) % Accounts.Length;
     }
 
+    /// <summary>A window holding <paramref name="buys"/> (at most <see cref="DetectorOptions.SymbolWindowCapacity"/>); <see langword="null"/> for none.</summary>
+    public static SymbolState? From(IReadOnlyList<RiskyBuy> buys)
+    {
+        if (buys.Count == 0)
+        {
+            return null;
+        }
+
+        var state = new SymbolState();
+        foreach (var buy in buys)
+        {
+            state.Add(buy.AccountKey, buy.Time.UtcTicks, buy.EventId);
+        }
+
+        return state;
+    }
+
+    /// <summary>The buys in the window, oldest slot first.</summary>
+    public RiskyBuy[] ToBuys()
+    {
+        var buys = new List<RiskyBuy>(Accounts.Length);
+        for (var k = 0; k < Accounts.Length; k++)
+        {
+            var i = (Next + k) % Accounts.Length;
+            if (Accounts[i] != 0 && EventIds[i] is { } id)
+            {
+                buys.Add(new RiskyBuy(Accounts[i], new DateTimeOffset(Times[i], TimeSpan.Zero), id));
+            }
+        }
+
+        return [.. buys];
+    }
+
+    /// <summary>Whether the window already holds this account's buy with this event id.</summary>
+    public bool Contains(ulong account, string eventId)
+    {
+        for (var i = 0; i < Accounts.Length; i++)
+        {
+            if (Accounts[i] == account && string.Equals(EventIds[i], eventId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Distinct risky accounts other than <paramref name="except"/> that bought since <paramref name="since"/>.</summary>
     public int DistinctAccounts(long since, long until, ulong except, out long earliest)
     {

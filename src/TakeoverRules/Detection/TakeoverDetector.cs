@@ -14,7 +14,7 @@ namespace TakeoverRules.Detection;
 /// Thread-safe: calls are serialized by an internal lock. To use more cores, partition accounts over several
 /// detectors (cross-account convergence then sees only its own partition).
 /// </remarks>
-public sealed class TakeoverDetector
+public sealed partial class TakeoverDetector
 {
     private readonly DetectorOptions _options;
     private readonly DetectorSettings _settings;

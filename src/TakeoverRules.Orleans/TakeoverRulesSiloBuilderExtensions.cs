@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TakeoverRules.Detection;
+using TakeoverRules.Orleans;
+
+namespace TakeoverRules;
+
+/// <summary>The silo's entry point of TakeoverRules.Orleans.</summary>
+public static class TakeoverRulesSiloBuilderExtensions
+{
+    /// <summary>
+    /// Hosts the takeover detector on this silo: account and symbol grains, the silo's <see cref="TakeoverDetector"/>
+    /// (from <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules(IServiceCollection, Action{TakeoverRulesOptions}?)"/>:
+    /// configure the detector there, and register an <see cref="IInstrumentSource"/>) and <see cref="IOrderDecisions"/>
+    /// for gateways co-hosted with the silo. Add the grain storage named by <see cref="DetectionGrainOptions.StorageName"/>
+    /// (<c>TakeoverRules</c>) yourself, e.g. <c>AddAdoNetGrainStorage</c>. Idempotent; every <paramref name="configure"/>
+    /// applies. The options are validated when the silo starts.
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configure">Optional configuration of the grain options.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ISiloBuilder AddTakeoverRules(this ISiloBuilder builder, Action<DetectionGrainOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddTakeoverRules();
+        var options = services.AddOptions<DetectionGrainOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(DetectionGrainOptionsValidator)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<DetectionGrainOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DetectionGrainOptions>, DetectionGrainOptionsValidator>());
+        options.ValidateOnStart();
+        services.TryAddSingleton<IOrderDecisions, OrderDecisions>();
+        return builder;
+    }
+}
+
+/// <summary>The gateway's (client's) entry point of TakeoverRules.Orleans.</summary>
+public static class TakeoverRulesClientBuilderExtensions
+{
+    /// <summary>Registers <see cref="IOrderDecisions"/> on an Orleans client. Idempotent.</summary>
+    /// <param name="builder">The client builder.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IClientBuilder AddTakeoverRules(this IClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IOrderDecisions, OrderDecisions>();
+        return builder;
+    }
+}
+
+/// <summary>Checks the grain options against the detector's (the write-behind bound must stay inside the duplicate window).</summary>
+internal sealed class DetectionGrainOptionsValidator(IOptions<TakeoverRulesOptions> detection) : IValidateOptions<DetectionGrainOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DetectionGrainOptions options)
+    {
+        var errors = options.Validate(detection.Value.Detection.DuplicateWindow);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
