@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TakeoverRules.Compensation;
 using TakeoverRules.Detection;
 using TakeoverRules.Facts;
 using TakeoverRules.Passwords;
+using TakeoverRules.Response;
 
 namespace TakeoverRules;
 
@@ -80,7 +82,8 @@ public static class TakeoverRulesServiceCollectionExtensions
         PasswordServices.Register(services);
         DetectionServices.Register(services);
         FactsServices.Register(services);
-        Response.ResponseServices.Register(services);
+        CompensationServices.Register(services);
+        ResponseServices.Register(services);
         return services;
     }
 }

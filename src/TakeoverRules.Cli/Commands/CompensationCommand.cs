@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using TakeoverRules.Compensation;
-using TakeoverRules.Facts;
 
 namespace TakeoverRules.Cli.Commands;
 

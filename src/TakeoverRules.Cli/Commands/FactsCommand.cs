@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TakeoverRules.Compensation;
 using TakeoverRules.Facts;
 
 namespace TakeoverRules.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TakeoverRules.Compensation;
 using TakeoverRules.Facts.Data;
 
 namespace TakeoverRules.Facts;

@@ -4,11 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TakeoverRules.Compensation;
 
 namespace TakeoverRules.Facts;
 
-/// <summary>Registers and binds the facts and compensation services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules(IServiceCollection, Action{TakeoverRulesOptions}?)"/>.</summary>
+/// <summary>Registers and binds the facts services for <see cref="TakeoverRulesServiceCollectionExtensions.AddTakeoverRules(IServiceCollection, Action{TakeoverRulesOptions}?)"/>.</summary>
 internal static partial class FactsServices
 {
     public static void Register(IServiceCollection services)
@@ -31,7 +30,6 @@ internal static partial class FactsServices
             return result;
         });
         services.TryAddSingleton(sp => sp.GetRequiredService<FactsLoadResult>().Registry);
-        services.TryAddSingleton(sp => new CompensationOutlook(sp.GetRequiredService<FactsRegistry>()));
     }
 
     /// <summary>Binds <c>TakeoverRules:Facts</c> (source-generated binder); unknown keys and bad values become errors.</summary>

@@ -1,5 +1,3 @@
-using TakeoverRules.Facts;
-
 namespace TakeoverRules.Links;
 
 /// <summary>The Japanese and English texts of verdict advice and reasons.</summary>

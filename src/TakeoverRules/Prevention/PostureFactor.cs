@@ -1,5 +1,3 @@
-using TakeoverRules.Facts;
-
 namespace TakeoverRules.Prevention;
 
 /// <summary>The factors of a <see cref="SecurityPosture"/>, in the order the radar chart draws them.</summary>

@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
-using TakeoverRules.Facts;
-using TakeoverRules.Response;
 
 namespace TakeoverRules.Prevention;
 
 /// <summary>Writes a <see cref="SecurityPosture"/> as plain text, Markdown or JSON.</summary>
 internal static class PostureFormats
 {
-    public static string Json(SecurityPosture posture) => ResponseJsonContext.Write(posture);
+    public static string Json(SecurityPosture posture) => PreventionJsonContext.Readable.Write(posture);
 
     public static string Text(SecurityPosture posture, string language, bool markdown)
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using TakeoverRules.Facts;
 
 namespace TakeoverRules.Prevention;
 

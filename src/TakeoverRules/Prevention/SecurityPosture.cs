@@ -1,5 +1,4 @@
 using TakeoverRules.Detection;
-using TakeoverRules.Facts;
 
 namespace TakeoverRules.Prevention;
 

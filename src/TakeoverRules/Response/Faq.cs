@@ -1,5 +1,3 @@
-using TakeoverRules.Facts;
-
 namespace TakeoverRules.Response;
 
 /// <summary>One question victims and support desks ask, with an answer that rests on the facts named by <see cref="FactIds"/>.</summary>

@@ -19,7 +19,7 @@ public sealed record ResponsePlan
     /// The broker's compensation policies known on the discovery date (or in the latest facts), newest first; empty when
     /// no broker was given or none is known. Pass the amounts to <see cref="Compensation.CompensationOutlook"/> for an estimate.
     /// </summary>
-    public IReadOnlyList<Compensation.CompensationPolicy> CompensationPolicies { get; init; } = [];
+    public IReadOnlyList<CompensationPolicy> CompensationPolicies { get; init; } = [];
 
     /// <summary>The steps, in the order to do them.</summary>
     public required IReadOnlyList<ResponseStep> Steps { get; init; }

@@ -7,7 +7,7 @@ namespace TakeoverRules.Response;
 /// <summary>Writes a <see cref="ResponsePlan"/> as a printable Markdown checklist, a short chat message or JSON.</summary>
 internal static class ResponsePlanFormats
 {
-    public static string Json(ResponsePlan plan) => ResponseJsonContext.Write(plan);
+    public static string Json(ResponsePlan plan) => ResponseJsonContext.Readable.Write(plan);
 
     public static string Markdown(ResponsePlan plan, string language, ResponseTracker? tracker)
     {

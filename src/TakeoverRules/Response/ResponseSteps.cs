@@ -78,7 +78,7 @@ internal static class ResponseSteps
         "Never use a phone number or link from an e-mail or SMS.");
 
     public static IEnumerable<ResponseStep> For(
-        IncidentContext context, Broker? broker, IReadOnlyList<Compensation.CompensationPolicy> policies, Func<ContactKind, string?, IReadOnlyList<ContactPoint>> contacts)
+        IncidentContext context, Broker? broker, IReadOnlyList<CompensationPolicy> policies, Func<ContactKind, string?, IReadOnlyList<ContactPoint>> contacts)
     {
         var brokerName = broker?.Name ?? new BilingualText("証券会社", "the broker");
         var withdrawalConcern = context.WithdrawalSeen || context.WithdrawalAccountChangeSeen;

@@ -125,7 +125,7 @@ public sealed class ResponseTracker
     }
 
     /// <summary>Saves the progress (not the plan, which is rebuilt from the context) as JSON.</summary>
-    public string ToJson() => ResponseJsonContext.Write(Progress);
+    public string ToJson() => ResponseJsonContext.Readable.Write(Progress);
 
     /// <summary>Resumes from JSON written by <see cref="ToJson"/>, rebuilding the plan with <paramref name="planner"/>.</summary>
     /// <param name="json">The saved progress.</param>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TakeoverRules.Compensation;
 
 namespace TakeoverRules.Facts.Data;
 

@@ -1,4 +1,4 @@
-namespace TakeoverRules.Facts;
+namespace TakeoverRules;
 
 /// <summary>
 /// A text with its Japanese primary wording and an English rendering alongside. The Japanese text is the

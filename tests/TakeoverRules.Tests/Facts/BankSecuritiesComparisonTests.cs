@@ -1,7 +1,6 @@
-using TakeoverRules.Compensation;
 using TakeoverRules.Facts;
 
-namespace TakeoverRules.Tests.Compensation;
+namespace TakeoverRules.Tests.Facts;
 
 public sealed class BankSecuritiesComparisonTests
 {

@@ -1,6 +1,4 @@
-using TakeoverRules.Facts;
-
-namespace TakeoverRules.Compensation;
+namespace TakeoverRules.Facts;
 
 /// <summary>How a compensation policy decides what a victim gets.</summary>
 public enum PolicyKind

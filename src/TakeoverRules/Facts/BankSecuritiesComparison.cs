@@ -1,6 +1,4 @@
-using TakeoverRules.Facts;
-
-namespace TakeoverRules.Compensation;
+namespace TakeoverRules.Facts;
 
 /// <summary>The sector a compensation regime belongs to.</summary>
 public enum FinancialSector
