@@ -1,3 +1,4 @@
+using TakeoverRules;
 using TakeoverRules.Compensation;
 using TakeoverRules.Facts;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TakeoverRules.Facts;
+using TakeoverRules;
 
 namespace VictimHelpBot;
 
