@@ -26,6 +26,24 @@ public sealed class TakeoverDetectorScenarioTests
     }
 
     [Fact]
+    public void A_new_network_weighs_half_on_the_customers_own_device_and_half_again_from_abroad()
+    {
+        // Access signals are not independent: the customer's own phone on another network is the commonest honest move,
+        // and an address abroad is a new network by itself, so summing both would count one fact twice.
+        int NetworkPoints(string device, string country) =>
+            Run(new Timeline("traveller").HonestHistory().At(21, 9, 0).Login(device, "198.51.100.77", "AS9999", country))
+                .Indicators.Single(i => i.Id == IndicatorId.UnfamiliarNetwork).Points;
+
+        var newDevice = NetworkPoints("new-pc", "JP");
+        var ownDevice = NetworkPoints("iphone-1", "JP");
+        var ownDeviceAbroad = NetworkPoints("iphone-1", "TH");
+
+        newDevice.Should().BeGreaterThan(0);
+        ownDevice.Should().BeCloseTo((newDevice + 1) / 2, 1);
+        ownDeviceAbroad.Should().BeCloseTo((ownDevice + 1) / 2, 1);
+    }
+
+    [Fact]
     public void Classic_rotation_from_a_foreign_hosting_address_holds_the_first_buy_with_the_2025_pattern()
     {
         var timeline = new Timeline("victim").HonestHistory()
