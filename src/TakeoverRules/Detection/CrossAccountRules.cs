@@ -22,7 +22,7 @@ internal sealed class CrossAccountRules(DetectorSettings settings)
     /// </summary>
     public static bool ReadsWindow(OrderEvent e, IInstrumentSource instruments, DetectorOptions options) =>
         e.Side == OrderSide.Buy && instruments.TryGet(e.Symbol, out var instrument) &&
-        ((double)e.NotionalJpy >= options.ThinOrderShare * (double)instrument.AvgDailyTurnoverJpy || TradingRules.IsThin(instrument, options));
+        TradingRules.IsThinBuy(instrument, (double)e.NotionalJpy, options);
 
     /// <summary>Until <see cref="EndSupply"/>: read <paramref name="window"/> as <paramref name="symbol"/>'s window and hand reports back.</summary>
     public void Supply(string? symbol, SymbolState? window)

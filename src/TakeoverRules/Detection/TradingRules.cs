@@ -42,6 +42,13 @@ internal static class TradingRules
     public static bool IsThin(Instrument instrument, DetectorOptions options) =>
         (double)instrument.AvgDailyTurnoverJpy < options.ThinTurnoverJpy || (double)instrument.LastPriceJpy <= options.LowPriceJpy;
 
+    /// <summary>Whether a buy is thin for what it is: a thin name, or an order worth a large share of the name's daily trading.</summary>
+    public static bool IsThinBuy(Instrument instrument, double notional, DetectorOptions options) =>
+        IsLargeFor(instrument, notional, options) || IsThin(instrument, options);
+
+    private static bool IsLargeFor(Instrument instrument, double notional, DetectorOptions options) =>
+        notional >= options.ThinOrderShare * (double)instrument.AvgDailyTurnoverJpy;
+
     /// <summary>A sell that brings the run's sold share of holdings to the liquidation share (evidence for review, never a hold on its own).</summary>
     public static void Sell(in DetectionContext ctx, OrderEvent e, double factor, IndicatorId? cause)
     {
@@ -76,8 +83,8 @@ internal static class TradingRules
         if (instruments.TryGet(e.Symbol, out var instrument))
         {
             var turnover = (double)instrument.AvgDailyTurnoverJpy;
-            var large = notional >= options.ThinOrderShare * turnover;
-            thin = large || IsThin(instrument, options);
+            var large = IsLargeFor(instrument, notional, options);
+            thin = IsThinBuy(instrument, notional, options);
             if (thin)
             {
                 var rate = profile.ThinRate();
