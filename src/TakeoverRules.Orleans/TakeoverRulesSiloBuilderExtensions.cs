@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Serialization.Configuration;
 using TakeoverRules.Detection;
 using TakeoverRules.Orleans;
 
@@ -25,6 +27,7 @@ public static class TakeoverRulesSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddTakeoverRules();
+        DetectorExceptions.Serialize(services);
         var options = services.AddOptions<DetectionGrainOptions>();
         if (configure is not null)
         {
@@ -53,8 +56,23 @@ public static class TakeoverRulesClientBuilderExtensions
     public static IClientBuilder AddTakeoverRules(this IClientBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        DetectorExceptions.Serialize(builder.Services);
         builder.Services.TryAddSingleton<IOrderDecisions, OrderDecisions>();
         return builder;
+    }
+}
+
+/// <summary>
+/// Lets a grain's <see cref="DetectorSnapshotException"/> (a refused foreign configuration) reach the gateway as itself,
+/// message included: Orleans serializes only exceptions it is told about, and otherwise reports a missing codec.
+/// </summary>
+internal static class DetectorExceptions
+{
+    public static void Serialize(IServiceCollection services)
+    {
+        // Both collections are sets, so repeated registration is harmless.
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(typeof(DetectorSnapshotException).Namespace!));
+        services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DetectorSnapshotException)));
     }
 }
 
