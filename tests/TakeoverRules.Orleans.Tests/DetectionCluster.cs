@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using TakeoverRules.Detection;
+using TakeoverRules.Orleans.Tests.PostgreSql;
 
 namespace TakeoverRules.Orleans.Tests;
 
@@ -11,6 +13,8 @@ namespace TakeoverRules.Orleans.Tests;
 public sealed class DetectionCluster : IAsyncDisposable
 {
     public const int MaxUnpersistedEvents = 4;
+
+    private const string PostgresStorage = "PostgreSQL";
 
     private DetectionCluster(TestCluster cluster) => Cluster = cluster;
 
@@ -20,6 +24,14 @@ public sealed class DetectionCluster : IAsyncDisposable
     public IReadOnlyList<IOrderDecisions> Gateways =>
         [Cluster.Client.ServiceProvider.GetRequiredService<IOrderDecisions>(),
          .. Cluster.GetActiveSilos().OfType<InProcessSiloHandle>().Select(s => s.SiloHost.Services.GetRequiredService<IOrderDecisions>())];
+
+    /// <summary>Kills a silo as a power cut would: from this instant it writes nothing more to storage.</summary>
+    public async Task PowerCutAsync(SiloHandle silo)
+    {
+        ((PowerCutGrainStorage)((InProcessSiloHandle)silo).SiloHost.Services
+            .GetRequiredKeyedService<IGrainStorage>(DetectionGrainOptions.DefaultStorageName)).Cut();
+        await Cluster.KillSiloAsync(silo);
+    }
 
     public IOrderDecisions Client => Cluster.Client.ServiceProvider.GetRequiredService<IOrderDecisions>();
 
@@ -57,11 +69,13 @@ public sealed class DetectionCluster : IAsyncDisposable
             }
             else
             {
-                siloBuilder.AddAdoNetGrainStorage(DetectionGrainOptions.DefaultStorageName, o =>
+                siloBuilder.AddAdoNetGrainStorage(PostgresStorage, o =>
                 {
                     o.Invariant = "Npgsql";
                     o.ConnectionString = postgres;
                 });
+                siloBuilder.Services.AddGrainStorage(DetectionGrainOptions.DefaultStorageName, (sp, _) =>
+                    new PowerCutGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(PostgresStorage)));
             }
 
             if (siloBuilder.Configuration["TakeoverRulesTests:MemoryPressure"] == "1")
