@@ -24,7 +24,7 @@ public interface IOrderDecisions
     /// Applies a batch of events (logins, settings, executions, portfolios: the non-order stream) and returns one
     /// decision per event in the batch's order. Each account's events are applied in batch order in one call to its
     /// grain; different accounts are applied concurrently, so orders in a batch may miss a ramp that another account's
-    /// order in the same batch reports (see <c>docs/orleans.md</c>).
+    /// order in the same batch reports (see <c>docs/hosting.md</c>).
     /// </summary>
     /// <param name="events">The events.</param>
     /// <param name="cancellationToken">Stops waiting for the decisions (events may still be applied).</param>
