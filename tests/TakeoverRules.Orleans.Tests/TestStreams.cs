@@ -17,7 +17,7 @@ internal static class TestStreams
     });
 
     /// <summary>Every instrument of both streams; the cluster and the in-process reference use the same table.</summary>
-    public static InstrumentTable Instruments { get; } = new([.. SampleInstruments(), .. Generated.Value.Scenario.Instruments]);
+    public static InstrumentTable Instruments { get; } = new([.. SampleInstruments(), .. Generated.Value.Scenario.Instruments, .. HandWrittenThin()]);
 
     /// <summary>samples/data/events.jsonl, accounts prefixed so that streams never share an account.</summary>
     public static IReadOnlyList<AccountEvent> Sample(string prefix)
@@ -50,6 +50,11 @@ internal static class TestStreams
 
         return stream.ToArray();
     }
+
+    /// <summary>The thin symbols of the hand-written <see cref="TakeoverRules.Tests.Detection.Timeline"/> scenarios (the others are in the sample file).</summary>
+    private static IEnumerable<Instrument> HandWrittenThin() =>
+        [.. new[] { TakeoverRules.Tests.Detection.Market.TseThin, TakeoverRules.Tests.Detection.Market.TseThin2 }
+            .Select(s => TakeoverRules.Tests.Detection.Market.Instruments.TryGet(s, out var i) ? i : throw new InvalidOperationException(s))];
 
     private static IEnumerable<Instrument> SampleInstruments()
     {
