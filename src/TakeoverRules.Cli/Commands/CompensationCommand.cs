@@ -77,7 +77,7 @@ internal static class CompensationCommand
             }
 
             var language = parse.GetValue(lang)!;
-            switch (parse.GetValue(format))
+            switch (parse.GetFormat(format))
             {
                 case OutputFormat.Json:
                     using (var stream = new MemoryStream())

@@ -37,7 +37,7 @@ internal static class FactsCommand
 
             var view = FactsView.Build(registry, date, found, parse.GetValue(topic));
             var language = parse.GetValue(lang)!;
-            switch (parse.GetValue(format))
+            switch (parse.GetFormat(format))
             {
                 case OutputFormat.Json:
                     using (var stream = new MemoryStream())
