@@ -48,8 +48,8 @@ internal sealed class LoadRun(GatewaySettings settings, TextWriter output)
         }
 
         output.WriteLine();
-        output.WriteLine("| host | storage | decisions/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU µs/decision (gateway+silo) | CPU µs/decision (PostgreSQL) | storage writes/decision | write ms mean / p50 / p99 | lines = in process |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| host | storage | decisions/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU µs/decision (gateway+silo) | CPU µs/decision (PostgreSQL) | allocated B/decision | GC pause ms (GCs) | storage writes/decision | write ms mean / p50 / p99 | lines = in process |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var run in runs)
         {
             output.WriteLine(run.Row());
@@ -226,11 +226,12 @@ internal sealed class LoadRun(GatewaySettings settings, TextWriter output)
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>CPU time of this process and of every PostgreSQL server process over a measured stretch.</summary>
-    private readonly record struct Probe(TimeSpan Process, TimeSpan Postgres)
+    private readonly record struct Probe(TimeSpan Process, TimeSpan Postgres, TimeSpan GcPause, int Gcs, long Allocated)
     {
-        public static Probe Start() => new(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu());
+        public static Probe Start() => new(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu(), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes());
 
-        public Probe Stop() => new(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - Process, PostgresCpu() - Postgres);
+        public Probe Stop() => new(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - Process, PostgresCpu() - Postgres,
+            GC.GetTotalPauseDuration() - GcPause, GC.CollectionCount(0) - Gcs, GC.GetTotalAllocatedBytes() - Allocated);
 
         /// <summary>utime + stime of the processes named postgres (Linux /proc; 100 ticks per second).</summary>
         private static TimeSpan PostgresCpu()
@@ -278,7 +279,7 @@ internal sealed class LoadRun(GatewaySettings settings, TextWriter output)
             var writeMs = Meter is { Writes: > 0 } m ? WriteLatency(m) : "—";
             return string.Create(CultureInfo.InvariantCulture,
                 $"| {Host} | {Storage} | {Count / Elapsed.TotalSeconds:N0} | {Ms(0.50):0.000} | {Ms(0.99):0.000} | {Ms(0.999):0.000} | {Ms(1):0.000} | " +
-                $"{Cpu.Process.TotalMicroseconds / Count:0.0} | {Cpu.Postgres.TotalMicroseconds / Count:0.0} | {writes} | {writeMs} | " +
+                $"{Cpu.Process.TotalMicroseconds / Count:0.0} | {Cpu.Postgres.TotalMicroseconds / Count:0.0} | {Cpu.Allocated / Count:N0} | {Cpu.GcPause.TotalMilliseconds:0} ({Cpu.Gcs:N0}) | {writes} | {writeMs} | " +
                 $"{(Mismatches == 0 ? "yes" : $"NO: {Mismatches:N0} differ")} |");
         }
     }
