@@ -195,14 +195,16 @@ internal sealed class LoadRun(GatewaySettings settings, TextWriter output)
             }
         });
         return string.Create(CultureInfo.InvariantCulture,
-            $"per order, one thread: event line written {encode.TotalMicroseconds / sample.Length:0.0} µs, read back {parse.TotalMicroseconds / sample.Length:0.0} µs (the rest of the silo's CPU per decision above the in-process detector's is Orleans: the call, its scheduling, the copy of the arguments and the decision, and the storage writes)");
+            $"per order, one thread: event line written {encode.Time.TotalMicroseconds / sample.Length:0.0} µs and {encode.Bytes / sample.Length:N0} B allocated, " +
+            $"read back {parse.Time.TotalMicroseconds / sample.Length:0.0} µs and {parse.Bytes / sample.Length:N0} B (the rest of the silo's CPU per decision above the in-process detector's is Orleans: the call, its scheduling, the copy of the arguments and the decision, and the storage writes)");
 
-        static TimeSpan Time(Action action)
+        static (TimeSpan Time, long Bytes) Time(Action action)
         {
             action();
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             action();
-            return Stopwatch.GetElapsedTime(start);
+            return (Stopwatch.GetElapsedTime(start), GC.GetAllocatedBytesForCurrentThread() - bytes);
         }
     }
 
