@@ -64,6 +64,7 @@ internal sealed class StorageMeter
 {
     private readonly long[] _durations = new long[1 << 20];
     private long _writes;
+    private long _started;
     private long _writeTicks;
     private long _reads;
 
@@ -73,6 +74,9 @@ internal sealed class StorageMeter
 
     public long Reads => Interlocked.Read(ref _reads);
 
+    /// <summary>Writes started and not yet finished.</summary>
+    public long InFlight => Interlocked.Read(ref _started) - Interlocked.Read(ref _writes);
+
     /// <summary>The durations of the writes since <see cref="Reset"/> (the first million), unordered.</summary>
     public TimeSpan[] WriteDurations() =>
         [.. _durations.AsSpan(0, (int)Math.Min(Writes, _durations.Length)).ToArray().Select(t => Stopwatch.GetElapsedTime(0, t))];
@@ -80,6 +84,7 @@ internal sealed class StorageMeter
     public void Reset()
     {
         Interlocked.Exchange(ref _writes, 0);
+        Interlocked.Exchange(ref _started, 0);
         Interlocked.Exchange(ref _writeTicks, 0);
         Interlocked.Exchange(ref _reads, 0);
     }
@@ -96,6 +101,7 @@ internal sealed class StorageMeter
 
         public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
+            Interlocked.Increment(ref meter._started);
             var start = Stopwatch.GetTimestamp();
             await inner.WriteStateAsync(stateName, grainId, grainState).ConfigureAwait(false);
             var ticks = Stopwatch.GetTimestamp() - start;

@@ -122,6 +122,9 @@ internal sealed class LoadRun(GatewaySettings settings, TextWriter output)
             var (decided, latencies, elapsed) = await DriveAsync(timed, lanes, e => new ValueTask<Decision>(decisions.DecideAsync(e)));
             var cpu = probe.Stop();
             var writes = new StorageCounts(meter.Writes, meter.WriteTime, meter.Reads, meter.WriteDurations()); // before the stop writes every account's tail
+            var inFlight = meter.InFlight;
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"silo ({storage}): {inFlight:N0} storage writes unfinished when the last decision returned, {meter.InFlight:N0} two seconds later with no calls"));
             return new Measured("one local silo (IOrderDecisions)", storage, timed.Length, elapsed, latencies, cpu, writes, Mismatches(decided, expected));
         }
         finally
