@@ -12,9 +12,9 @@ public sealed class SignupBrowser : IAsyncLifetime
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("TAKEOVER_CHROMIUM") ?? "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
-    private SignupServer? _server;
+    private SampleServer? _server;
 
-    internal SignupServer Server => _server ?? throw new InvalidOperationException("not started");
+    internal SampleServer Server => _server ?? throw new InvalidOperationException("not started");
 
     internal IBrowser Browser { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public sealed class SignupBrowser : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath)) return; // the tests skip, saying so
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _server = await SignupServer.StartAsync();
+        _server = await SampleServer.SignupFormAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
