@@ -20,8 +20,9 @@ internal static class FactsCommand
 
         var command = new Command("facts", "Show the sourced, dated facts on the 2025 securities-account takeovers: statistics, policies, laws and contacts.")
         {
-            asOf, broker, topic, format, lang, updateFile,
+            asOf, broker, topic, format, lang,
         };
+        foreach (var option in updateFile.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var registry = FactsCliText.Registry(parse, updateFile, console);

@@ -82,7 +82,7 @@ public sealed class FactsCommandTests
         File.WriteAllText(path, """{ "schema": 1, "version": "v", "date": "2027-01-01", "contacts": [ { "id": "x", "kind": "nope" } ] }""");
         try
         {
-            var run = Cli.Run("facts", "--facts-file", path);
+            var run = Cli.Run("facts", "--facts-file", path, "--allow-unsigned-facts");
 
             run.ExitCode.Should().Be(2);
             run.Stderr.Should().Contain("$.contacts[0].kind").And.Contain("was 'nope'");

@@ -23,7 +23,11 @@ public sealed class FactsServicesTests
         File.WriteAllText(path, """{ "schema": 1, "version": "v", "date": "2027-01-01", "contacts": [ { "id": "x" } ] }""");
         try
         {
-            var act = () => new ServiceCollection().AddTakeoverRules(o => o.Facts.UpdateFilePath = path);
+            var act = () => new ServiceCollection().AddTakeoverRules(o =>
+            {
+                o.Facts.UpdateFilePath = path;
+                o.Facts.AllowUnsignedUpdates = true;
+            });
 
             act.Should().Throw<TakeoverRulesOptionsException>().Which.Errors.Should()
                 .Contain(e => e.StartsWith("Facts.UpdateFilePath: $.contacts[0].kind", StringComparison.Ordinal) && e.EndsWith($"(was '{path}')", StringComparison.Ordinal));
@@ -45,6 +49,7 @@ public sealed class FactsServicesTests
             {
                 o.Facts.UpdateFilePath = path;
                 o.Facts.UseEmbeddedFactsOnError = true;
+                o.Facts.AllowUnsignedUpdates = true;
             }).BuildServiceProvider();
 
             var load = provider.GetRequiredService<FactsLoadResult>();
