@@ -90,7 +90,7 @@ internal static class FactsCommand
             if (Wants("laws")) sections.Add(("Laws and bank versus securities", Of(FactTopic.Laws)));
 
             var policies = Wants("policies")
-                ? (broker is null ? registry.Policies.Where(p => p.KnownFrom <= asOf && !(p.AsOfBasis == AsOfBasis.Before && asOf >= p.AsOf.Date)).ToList() : registry.PoliciesFor(broker.Id, asOf))
+                ? registry.PoliciesKnownOn(asOf, broker?.Id)
                 : [];
             var contacts = Wants("contacts")
                 ? registry.Contacts.Where(c => broker is null || c.BrokerId is null || c.BrokerId == broker.Id).ToList()

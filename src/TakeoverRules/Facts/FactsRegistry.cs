@@ -153,7 +153,11 @@ public sealed class FactsRegistry
     /// <returns>The facts for that figure, oldest first.</returns>
     public IReadOnlyList<Fact> StatisticHistory(StatisticPeriod period, StatisticMetric metric) => History(StatisticKey(period, metric));
 
-    /// <summary>The compensation policies of <paramref name="brokerId"/> known on <paramref name="asOf"/>, newest first.</summary>
+    /// <summary>
+    /// The compensation policies of <paramref name="brokerId"/> known on <paramref name="asOf"/>, newest first, including
+    /// a state that held only before a date (<see cref="AsOfBasis.Before"/>) after that date: it still covers the
+    /// incidents before it. For the policies that count as current on a date, see <see cref="PoliciesKnownOn"/>.
+    /// </summary>
     /// <param name="brokerId">The broker id.</param>
     /// <param name="asOf">The date to look from; <see langword="null"/> for the latest data.</param>
     /// <returns>The policies; empty when none was known.</returns>
@@ -166,6 +170,19 @@ public sealed class FactsRegistry
             .OrderByDescending(p => p.KnownFrom)
             .ThenBy(p => p.BrokerIds.Count)];
     }
+
+    /// <summary>
+    /// The compensation policies that count as known on <paramref name="asOf"/>: published on or before it, less any
+    /// state that held only before a date (<see cref="AsOfBasis.Before"/>, for example terms replaced that day) once
+    /// that date is reached. The one answer to "which policies were known then", for every broker or for one.
+    /// </summary>
+    /// <param name="asOf">The date to look from.</param>
+    /// <param name="brokerId">Only the policies covering this broker (case-insensitive); <see langword="null"/> for every broker.</param>
+    /// <returns>The policies, in the data's order; empty when none was known.</returns>
+    public IReadOnlyList<CompensationPolicy> PoliciesKnownOn(DateOnly asOf, string? brokerId = null) =>
+        [.. Policies.Where(p => p.KnownFrom <= asOf
+            && !(p.AsOfBasis == AsOfBasis.Before && asOf >= p.AsOf.Date)
+            && (brokerId is null || p.BrokerIds.Contains(brokerId, StringComparer.OrdinalIgnoreCase)))];
 
     /// <summary>
     /// Applies a newer facts file given as text, which carries no signature: refused with a

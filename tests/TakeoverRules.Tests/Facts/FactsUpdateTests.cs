@@ -6,7 +6,8 @@ public sealed class FactsUpdateTests
 {
     private static readonly FactsRegistry Embedded = FactsRegistry.Embedded;
 
-    private const string NewPolicyUpdate = """
+    /// <summary>A valid update adding a rakuten policy for incidents from 2026-12-01 and replacing one contact.</summary>
+    internal const string NewPolicyUpdate = """
         {
           "schema": 1,
           "version": "2027.01.01",
