@@ -57,7 +57,7 @@ public sealed class BrokerMonitorTests : IDisposable
 
         await WaitFor(() => monitor.Summary.Events >= lines.Length, stop.Token);
         stop.Cancel();
-        (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, "cancelling a followed file ends the monitor");
+        (await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).Should().Be(0, "cancelling a followed file ends the monitor");
 
         monitor.Summary.Malformed.Should().Be(0);
         File.ReadAllBytes(decisions).Should().Equal(InProcess(File.ReadAllBytes(Events)).Lines);

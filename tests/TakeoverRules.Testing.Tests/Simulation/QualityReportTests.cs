@@ -1,6 +1,5 @@
 using TakeoverRules.Detection;
 using TakeoverRules.Testing.Simulation;
-using Xunit.Abstractions;
 
 namespace TakeoverRules.Testing.Tests.Simulation;
 

@@ -121,7 +121,7 @@ public sealed class TelemetryTests
         using var parent = new Activity("test").Start();
         var estimate = provider.GetRequiredService<PasswordStrengthEstimator>().Estimate(Password);
         provider.GetRequiredService<PasswordPolicyChecker>().Check(Password);
-        var breach = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password);
+        var breach = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password, TestContext.Current.CancellationToken);
 
         breach.Count.Should().Be(3);
         estimates.GetMeasurementSnapshot().Should().NotBeEmpty();
@@ -168,7 +168,7 @@ public sealed class TelemetryTests
                 o.Passwords.PwnedPasswordsFile = file;
             });
 
-            var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password);
+            var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password, TestContext.Current.CancellationToken);
 
             result.Count.Should().Be(11);
             provider.GetFakeLogCollector().GetSnapshot().Should().Contain(r => r.Id.Name == "BreachCheckFallback" && r.Level == LogLevel.Warning);
@@ -189,7 +189,7 @@ public sealed class TelemetryTests
             o.Passwords.PwnedPasswordsApi.BaseAddress = server.BaseAddress;
         });
 
-        var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password);
+        var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password, TestContext.Current.CancellationToken);
 
         result.Status.Should().Be(BreachStatus.Unavailable);
         server.Requests.Should().HaveCount(2, "the standard resilience handler retries a 503 once");
