@@ -14,14 +14,14 @@ public sealed class GatewayProcess : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Server = await SampleServer.StartAsync("OrleansGateway", ["--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", "0"],
             new Dictionary<string, string>());
         Http = new HttpClient { BaseAddress = Server.Address };
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await Server.DisposeAsync();
@@ -60,9 +60,9 @@ public sealed partial class OrleansGatewayTests(GatewayProcess gateway) : IClass
 
             others.AddRange(await IngestAsync(run));
             run.Clear();
-            using var response = await gateway.Http.PostAsync("decide", Body(line));
-            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            orders.Add(await response.Content.ReadAsStringAsync());
+            using var response = await gateway.Http.PostAsync("decide", Body(line), TestContext.Current.CancellationToken);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            orders.Add(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
 
         others.AddRange(await IngestAsync(run));
@@ -79,10 +79,10 @@ public sealed partial class OrleansGatewayTests(GatewayProcess gateway) : IClass
         bad.Should().NotBe(order);
         var error = EventReader.Parse(Encoding.UTF8.GetBytes(bad)).Error!;
 
-        using var response = await gateway.Http.PostAsync("decide", Body(bad));
+        using var response = await gateway.Http.PostAsync("decide", Body(bad), TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         body.Should().Contain("line 1: field 'quantity': " + error.Reason).And.Contain("\"field\":\"quantity\"");
     }
 
@@ -93,10 +93,10 @@ public sealed partial class OrleansGatewayTests(GatewayProcess gateway) : IClass
         var broken = login.Replace("\"success\":true", "\"success\":\"yes\"", StringComparison.Ordinal);
         broken.Should().NotBe(login);
 
-        using var response = await gateway.Http.PostAsync("events", Body(login.Replace("evt-", "batch-", StringComparison.Ordinal) + "\n" + broken + "\n" + SampleLines.First(IsOrder)));
+        using var response = await gateway.Http.PostAsync("events", Body(login.Replace("evt-", "batch-", StringComparison.Ordinal) + "\n" + broken + "\n" + SampleLines.First(IsOrder)), TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         body.Should().Contain("line 2: field 'success'").And.Contain("line 3: field 'type': an order is decided one at a time by POST /decide");
     }
 

@@ -36,7 +36,11 @@ public sealed class FactsServicesTests
         File.WriteAllText(path, FactsUpdateTests.NewPolicyUpdate);
         try
         {
-            using var provider = new ServiceCollection().AddTakeoverRules(o => o.Facts.UpdateFilePath = path).BuildServiceProvider();
+            using var provider = new ServiceCollection().AddTakeoverRules(o =>
+            {
+                o.Facts.UpdateFilePath = path;
+                o.Facts.AllowUnsignedUpdates = true; // a test file, not a publisher's signed update
+            }).BuildServiceProvider();
 
             provider.GetRequiredService<FactsLoadResult>().Applied.Should().BeTrue();
             var result = provider.GetRequiredService<CompensationOutlook>().Assess(December2026);
