@@ -214,12 +214,8 @@ internal static class ScanCommand
                                 late += decision.Status == DecisionStatus.TooLate ? 1 : 0;
                                 early += decision.Status == DecisionStatus.TooEarly ? 1 : 0;
                                 _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
-                                if (decision.IsReportable)
-                                {
-                                    // An order gets its line all the same (LateOrderDecision, with status and reason): never a silent allow.
-                                    decisions.Add(decision);
-                                }
-
+                                // The writer keeps an order's line (LateOrderDecision, with status and reason): never a silent allow.
+                                decisions.Add(decision);
                                 break;
                             default:
                                 decisions.Add(decision);
