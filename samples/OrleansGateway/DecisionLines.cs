@@ -10,13 +10,13 @@ namespace OrleansGateway;
 internal static class DecisionLines
 {
     [ThreadStatic]
-    private static (MemoryStream Stream, DecisionWriter Writer)? t_writer;
+    private static (MemoryStream Stream, DecisionWriter Writer)? _writer;
 
     /// <summary>Every decision's line, or only those the decisions stream of record keeps (<see cref="DecisionWriter.WriteIfReportable"/>).</summary>
     public static byte[] Of(IEnumerable<Decision> decisions, bool reportableOnly)
     {
-        var (stream, writer) = t_writer ?? NewWriter();
-        t_writer = null; // a writer left mid-line by an exception is never reused
+        var (stream, writer) = _writer ?? NewWriter();
+        _writer = null; // a writer left mid-line by an exception is never reused
         stream.SetLength(0);
         foreach (var decision in decisions)
         {
@@ -32,7 +32,7 @@ internal static class DecisionLines
 
         writer.Flush();
         var lines = stream.ToArray();
-        t_writer = (stream, writer);
+        _writer = (stream, writer);
         return lines;
     }
 

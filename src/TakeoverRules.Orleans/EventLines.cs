@@ -12,16 +12,16 @@ internal static class EventLines
     // An EventWriter buffers 128 KiB: made once per thread and reused, not once per event (which put every decision's
     // event line through a large-object-heap allocation: ~90 µs and a gen-2 collection every few thousand calls).
     [ThreadStatic]
-    private static Encoder? t_encoder;
+    private static Encoder? _encoder;
 
     public static byte[] Encode(AccountEvent accountEvent)
     {
-        var encoder = t_encoder ?? new Encoder();
-        t_encoder = null;
+        var encoder = _encoder ?? new Encoder();
+        _encoder = null;
         try
         {
             var line = encoder.Encode(accountEvent);
-            t_encoder = encoder;
+            _encoder = encoder;
             return line;
         }
         catch

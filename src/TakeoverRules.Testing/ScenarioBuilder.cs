@@ -29,29 +29,29 @@ public sealed class ScenarioBuilder
     private static readonly TimeSpan OrderPace = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan FillDelay = TimeSpan.FromSeconds(2);
 
-    private readonly DateTimeOffset start;
-    private readonly Random random;
-    private readonly List<AccountScript> accounts = [];
-    private readonly Dictionary<string, AccountScript> accountsById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Instrument> instruments = new(StringComparer.Ordinal);
-    private readonly List<Instrument> instrumentOrder = [];
-    private readonly Dictionary<string, decimal> prices = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> counters = new(StringComparer.Ordinal);
-    private IReadOnlyList<Instrument> historyUniverse = TestMarket.All;
-    private AccountScript? current;
-    private long sequence;
+    private readonly DateTimeOffset _start;
+    private readonly Random _random;
+    private readonly List<AccountScript> _accounts = [];
+    private readonly Dictionary<string, AccountScript> _accountsById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
+    private readonly List<Instrument> _instrumentOrder = [];
+    private readonly Dictionary<string, decimal> _prices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
+    private IReadOnlyList<Instrument> _historyUniverse = TestMarket.All;
+    private AccountScript? _current;
+    private long _sequence;
 
     internal ScenarioBuilder(DateTimeOffset start, int seed)
     {
-        this.start = start;
-        random = new Random(seed);
+        _start = start;
+        _random = new Random(seed);
         Now = start;
     }
 
     /// <summary>The virtual clock: the time the next action happens at.</summary>
     public DateTimeOffset Now { get; private set; }
 
-    private AccountScript Current => current ?? throw new InvalidOperationException("Name an account first: call .Account(\"id\") before any timeline action.");
+    private AccountScript Current => _current ?? throw new InvalidOperationException("Name an account first: call .Account(\"id\") before any timeline action.");
 
     /// <summary>
     /// Sets the instruments that generated histories trade (default <see cref="TestMarket.All"/>) and adds them to the
@@ -68,7 +68,7 @@ public sealed class ScenarioBuilder
             Register(instrument);
         }
 
-        historyUniverse = list;
+        _historyUniverse = list;
         return this;
     }
 
@@ -90,20 +90,20 @@ public sealed class ScenarioBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(idPrefix);
-        if (!accountsById.TryGetValue(id, out var script))
+        if (!_accountsById.TryGetValue(id, out var script))
         {
             profile ??= CustomerProfile.Default;
             profile.Validate(id);
             script = new AccountScript(id, profile, idPrefix);
-            accounts.Add(script);
-            accountsById.Add(id, script);
+            _accounts.Add(script);
+            _accountsById.Add(id, script);
         }
         else if (profile is not null && !ReferenceEquals(profile, script.Profile))
         {
             throw new InvalidOperationException($"Account '{id}' already exists with another profile; pass the profile only when introducing it.");
         }
 
-        current = script;
+        _current = script;
         return this;
     }
 
@@ -465,8 +465,8 @@ public sealed class ScenarioBuilder
         {
             if (i > 0 && risingPrices)
             {
-                var step = priceStep * (0.55 + (random.NextDouble() * 0.9));
-                prices[instrument.Symbol] = RoundToTick(instrument, Math.Max(Price(instrument) * (1m + (decimal)step), Price(instrument) + Tick(instrument, Price(instrument))));
+                var step = priceStep * (0.55 + (_random.NextDouble() * 0.9));
+                _prices[instrument.Symbol] = RoundToTick(instrument, Math.Max(Price(instrument) * (1m + (decimal)step), Price(instrument) + Tick(instrument, Price(instrument))));
             }
 
             var left = (useMargin ? script.MarginBuyingPower : script.Cash) - reserve;
@@ -533,7 +533,7 @@ public sealed class ScenarioBuilder
             throw new ArgumentException($"Event '{accountEvent.Id}' is for account '{accountEvent.Account}', not the current account '{script.Id}'.", nameof(accountEvent));
         }
 
-        script.Events.Add(new Written(new ScenarioEvent(accountEvent, false, script.ByAttacker), sequence++));
+        script.Events.Add(new Written(new ScenarioEvent(accountEvent, false, script.ByAttacker), _sequence++));
         return this;
     }
 
@@ -542,9 +542,9 @@ public sealed class ScenarioBuilder
     public Scenario Build()
     {
         var all = new List<Written>();
-        foreach (var script in accounts)
+        foreach (var script in _accounts)
         {
-            var first = script.FirstAction ?? start;
+            var first = script.FirstAction ?? _start;
             var openingTime = OpeningSnapshotTime(first);
             if (!script.WithoutHistory && script.Profile.HistoryWeeks > 0)
             {
@@ -561,11 +561,11 @@ public sealed class ScenarioBuilder
         }
 
         var events = all.OrderBy(w => w.Event.Event.Time).ThenBy(w => w.Sequence).Select(w => w.Event).ToList();
-        var accountList = accounts.Select(a => new ScenarioAccount(a.Id, a.Profile, a.Attacked, a.Tag)).ToList();
-        return new Scenario(start, events, instrumentOrder.ToList(), accountList);
+        var accountList = _accounts.Select(a => new ScenarioAccount(a.Id, a.Profile, a.Attacked, a.Tag)).ToList();
+        return new Scenario(_start, events, _instrumentOrder.ToList(), accountList);
     }
 
-    internal IReadOnlyList<Instrument> HistoryUniverse => historyUniverse;
+    internal IReadOnlyList<Instrument> HistoryUniverse => _historyUniverse;
 
     internal bool CanTradeForeign => Current.ForeignEnabled ?? Current.Profile.Markets.Any(m => m != "TSE");
 
@@ -581,14 +581,14 @@ public sealed class ScenarioBuilder
 
     internal string? CurrentDevice => Current.Session?.Device;
 
-    internal decimal Price(Instrument instrument) => prices.TryGetValue(instrument.Symbol, out var p) ? p : instrument.LastPrice;
+    internal decimal Price(Instrument instrument) => _prices.TryGetValue(instrument.Symbol, out var p) ? p : instrument.LastPrice;
 
     internal static decimal JpyPerUnit(Instrument instrument) => instrument.LastPrice == 0 ? 1m : instrument.LastPriceJpy / instrument.LastPrice;
 
     internal void Register(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        if (instruments.TryGetValue(instrument.Symbol, out var known))
+        if (_instruments.TryGetValue(instrument.Symbol, out var known))
         {
             if (known != instrument)
             {
@@ -598,8 +598,8 @@ public sealed class ScenarioBuilder
             return;
         }
 
-        instruments.Add(instrument.Symbol, instrument);
-        instrumentOrder.Add(instrument);
+        _instruments.Add(instrument.Symbol, instrument);
+        _instrumentOrder.Add(instrument);
     }
 
     internal static decimal RoundToTick(Instrument instrument, decimal price)
@@ -666,12 +666,12 @@ public sealed class ScenarioBuilder
         }
 
         var key = script.Prefix + kind;
-        counters[key] = counters.TryGetValue(key, out var n) ? n + 1 : 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{script.Prefix}{kind}-{counters[key]}");
+        _counters[key] = _counters.TryGetValue(key, out var n) ? n + 1 : 1;
+        return string.Create(CultureInfo.InvariantCulture, $"{script.Prefix}{kind}-{_counters[key]}");
     }
 
     private void Emit(AccountScript script, string id, Func<(string Id, DateTimeOffset Time), AccountEvent> create) =>
-        script.Events.Add(new Written(new ScenarioEvent(create((id, Now)), false, script.ByAttacker), sequence++));
+        script.Events.Add(new Written(new ScenarioEvent(create((id, Now)), false, script.ByAttacker), _sequence++));
 
     private void PlaceOrder(AccountScript script, Instrument instrument, OrderSide side, long quantity, decimal price, bool margin, OrderType orderType, bool fill, string? id)
     {
@@ -683,7 +683,7 @@ public sealed class ScenarioBuilder
         var orderId = NewId(script, side == OrderSide.Buy ? "buy" : "sell", id);
         var notional = Math.Round(quantity * price * JpyPerUnit(instrument), 0);
         var buyingPower = margin ? script.MarginBuyingPower : script.Cash;
-        prices[instrument.Symbol] = price;
+        _prices[instrument.Symbol] = price;
         Emit(script, orderId, t => new OrderEvent(t.Id, t.Time, script.Id, orderId, side, instrument.Symbol, quantity, orderType, notional)
         {
             Price = orderType == OrderType.Limit ? price : null,

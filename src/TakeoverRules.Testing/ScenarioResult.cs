@@ -10,16 +10,16 @@ namespace TakeoverRules.Testing;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ScenarioResult
 {
-    private readonly Dictionary<string, int> indexById;
+    private readonly Dictionary<string, int> _indexById;
 
     internal ScenarioResult(Scenario scenario, IReadOnlyList<EvaluatedEvent> events)
     {
         Scenario = scenario;
         Events = events;
-        indexById = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
+        _indexById = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
         {
-            indexById.TryAdd(events[i].Event.Id, i);
+            _indexById.TryAdd(events[i].Event.Id, i);
         }
     }
 
@@ -36,7 +36,7 @@ public sealed class ScenarioResult
     public bool TryGet(string eventId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EvaluatedEvent? evaluated)
     {
         ArgumentNullException.ThrowIfNull(eventId);
-        evaluated = indexById.TryGetValue(eventId, out var i) ? Events[i] : null;
+        evaluated = _indexById.TryGetValue(eventId, out var i) ? Events[i] : null;
         return evaluated is not null;
     }
 
@@ -63,7 +63,7 @@ public sealed class ScenarioResult
         return new ScenarioResult(scenario, Events.Where(e => e.Event.Account == account).ToList());
     }
 
-    internal int IndexOf(string eventId) => indexById.TryGetValue(eventId, out var i) ? i : -1;
+    internal int IndexOf(string eventId) => _indexById.TryGetValue(eventId, out var i) ? i : -1;
 
     /// <summary>Returns the rendered timeline (<see cref="TimelineText.Render"/>).</summary>
     /// <returns>The timeline text.</returns>

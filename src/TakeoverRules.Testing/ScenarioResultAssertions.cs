@@ -306,22 +306,22 @@ public sealed class ScenarioResultAssertions : ReferenceTypeAssertions<ScenarioR
 /// <summary>Assertions on the hits of one indicator in a scenario result, from <see cref="ScenarioResultAssertions.Flag"/>.</summary>
 public sealed class IndicatorAssertions
 {
-    private readonly ScenarioResultAssertions parent;
-    private readonly IndicatorId indicator;
-    private readonly List<(string EventId, IndicatorHit Hit)> hits;
+    private readonly ScenarioResultAssertions _parent;
+    private readonly IndicatorId _indicator;
+    private readonly List<(string EventId, IndicatorHit Hit)> _hits;
 
     internal IndicatorAssertions(ScenarioResultAssertions parent, IndicatorId indicator, List<(string EventId, IndicatorHit Hit)> hits)
     {
-        this.parent = parent;
-        this.indicator = indicator;
-        this.hits = hits;
+        _parent = parent;
+        _indicator = indicator;
+        _hits = hits;
     }
 
     /// <summary>Continues with assertions on the whole result.</summary>
-    public ScenarioResultAssertions And => parent;
+    public ScenarioResultAssertions And => _parent;
 
     /// <summary>The matching hits (the last one when several events cite the indicator).</summary>
-    public IndicatorHit Which => hits.Count > 0 ? hits[^1].Hit : throw new InvalidOperationException($"{indicator} did not fire.");
+    public IndicatorHit Which => _hits.Count > 0 ? _hits[^1].Hit : throw new InvalidOperationException($"{_indicator} did not fire.");
 
     /// <summary>Asserts that the indicator fired on the decision for this event.</summary>
     /// <param name="eventId">The event id.</param>
@@ -331,10 +331,10 @@ public sealed class IndicatorAssertions
     [CustomAssertion]
     public IndicatorAssertions On(string eventId, string because = "", params object[] becauseArgs)
     {
-        var on = hits.Where(h => h.EventId == eventId).ToList();
-        parent.Fail(on.Count > 0, because, becauseArgs,
-            $"Expected {{context:result}} to flag {indicator} on \"{eventId}\"{{reason}}, but it flagged it on {Ids(hits)}.");
-        return new IndicatorAssertions(parent, indicator, on);
+        var on = _hits.Where(h => h.EventId == eventId).ToList();
+        _parent.Fail(on.Count > 0, because, becauseArgs,
+            $"Expected {{context:result}} to flag {_indicator} on \"{eventId}\"{{reason}}, but it flagged it on {Ids(_hits)}.");
+        return new IndicatorAssertions(_parent, _indicator, on);
     }
 
     /// <summary>Asserts that some hit of the indicator cites all these events as evidence.</summary>
@@ -344,11 +344,11 @@ public sealed class IndicatorAssertions
     public IndicatorAssertions WithEvidence(params string[] eventIds)
     {
         ArgumentNullException.ThrowIfNull(eventIds);
-        var citing = hits.Where(h => eventIds.All(h.Hit.Evidence.Contains)).ToList();
-        var cited = hits.Count == 0 ? "it did not fire" : "it cited " + string.Join(" / ", hits.Select(h => "[" + string.Join(", ", h.Hit.Evidence) + "] on \"" + h.EventId + "\""));
-        parent.Fail(citing.Count > 0, "", [],
-            $"Expected {{context:result}} to flag {indicator} with evidence [{string.Join(", ", eventIds)}], but {cited}.");
-        return new IndicatorAssertions(parent, indicator, citing);
+        var citing = _hits.Where(h => eventIds.All(h.Hit.Evidence.Contains)).ToList();
+        var cited = _hits.Count == 0 ? "it did not fire" : "it cited " + string.Join(" / ", _hits.Select(h => "[" + string.Join(", ", h.Hit.Evidence) + "] on \"" + h.EventId + "\""));
+        _parent.Fail(citing.Count > 0, "", [],
+            $"Expected {{context:result}} to flag {_indicator} with evidence [{string.Join(", ", eventIds)}], but {cited}.");
+        return new IndicatorAssertions(_parent, _indicator, citing);
     }
 
     /// <summary>Asserts that some hit of the indicator has at least this severity.</summary>
@@ -357,10 +357,10 @@ public sealed class IndicatorAssertions
     [CustomAssertion]
     public IndicatorAssertions WithSeverityAtLeast(IndicatorSeverity severity)
     {
-        var severe = hits.Where(h => h.Hit.Severity >= severity).ToList();
-        parent.Fail(severe.Count > 0, "", [],
-            $"Expected {{context:result}} to flag {indicator} with severity at least {severity}, but the hits were {string.Join(", ", hits.Select(h => h.Hit.Severity).Distinct())}.");
-        return new IndicatorAssertions(parent, indicator, severe);
+        var severe = _hits.Where(h => h.Hit.Severity >= severity).ToList();
+        _parent.Fail(severe.Count > 0, "", [],
+            $"Expected {{context:result}} to flag {_indicator} with severity at least {severity}, but the hits were {string.Join(", ", _hits.Select(h => h.Hit.Severity).Distinct())}.");
+        return new IndicatorAssertions(_parent, _indicator, severe);
     }
 
     private static string Ids(List<(string EventId, IndicatorHit Hit)> hits) =>

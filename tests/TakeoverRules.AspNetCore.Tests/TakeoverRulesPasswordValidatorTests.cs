@@ -85,20 +85,20 @@ public sealed class TakeoverRulesPasswordValidatorTests
     [Fact]
     public async Task No_password_reaches_any_log_line_at_any_level()
     {
-        const string Secret = "Sora-wo-tobu-PIN-4821";
+        const string secret = "Sora-wo-tobu-PIN-4821";
         await using var app = new SampleApp(s => s.Replace(ServiceDescriptor.Singleton<IBreachedPasswordChecker>(new FixedChecker(BreachCheckResult.Unavailable(BreachCheckFailure.Timeout)))));
-        await CreateAsync(app, "watanabe", "watanabe@example.jp", Secret);
+        await CreateAsync(app, "watanabe", "watanabe@example.jp", secret);
         await CreateAsync(app, "watanabe2", "watanabe2@example.jp", "short");
         using var client = app.CreateClient();
-        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{Secret}}"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{Secret}}", broken""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{secret}}"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{secret}}", broken""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         var records = app.Services.GetFakeLogCollector().GetSnapshot();
         records.Should().Contain(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Trace || r.Level == Microsoft.Extensions.Logging.LogLevel.Debug, "every level is collected");
         foreach (var record in records)
         {
             var text = record.Message + " " + record.Exception + " " + string.Join(" ", record.StructuredState?.Select(kv => kv.Value) ?? []);
-            text.Should().NotContain(Secret).And.NotContain("short\"");
+            text.Should().NotContain(secret).And.NotContain("short\"");
         }
     }
 

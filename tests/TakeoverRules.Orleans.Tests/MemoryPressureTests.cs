@@ -14,8 +14,8 @@ public sealed class MemoryPressureTests
         var management = detection.Cluster.Client.GetGrain<IManagementGrain>(0);
         var decisions = new List<Decision>(events.Count);
         var fewestActive = int.MaxValue;
-        const int Chunks = 20;
-        var size = (events.Count + Chunks - 1) / Chunks;
+        const int chunks = 20;
+        var size = (events.Count + chunks - 1) / chunks;
         for (var start = 0; start < events.Count; start += size)
         {
             decisions.AddRange(await StreamFeed.FeedAsync(detection.Gateways, [.. events.Skip(start).Take(size)]));

@@ -8,7 +8,7 @@ using TakeoverRules.Testing.Simulation;
 // Generates a seeded brokerage population, evaluates it with the default detector and prints the quality report per
 // attack variant and honest behaviour; --write also saves it as event-format files for `takeover scan`, and --score FILE
 // scores a decisions file (e.g. scan's output on those files) instead of the in-process detector.
-const string Usage = "usage: TakeoverRules.Simulation [--seed N] [--accounts N] [--days N] [--warm-days N] [--attack-share X] [--no-noise] [--markdown] [--write DIR] [--score DECISIONS.jsonl] [--no-evaluate]";
+const string usage = "usage: TakeoverRules.Simulation [--seed N] [--accounts N] [--days N] [--warm-days N] [--attack-share X] [--no-noise] [--markdown] [--write DIR] [--score DECISIONS.jsonl] [--no-evaluate]";
 var options = new PopulationOptions();
 var markdown = false;
 var evaluate = true;
@@ -61,7 +61,7 @@ for (var i = 0; i < args.Length; i++)
         case "--write": write = Value("--write"); break;
         case "--score": score = Value("--score"); break;
         case "--help" or "-h":
-            Console.WriteLine(Usage);
+            Console.WriteLine(usage);
             return 0;
         default:
             Console.Error.WriteLine($"error: unknown argument '{args[i]}' (try --help)");

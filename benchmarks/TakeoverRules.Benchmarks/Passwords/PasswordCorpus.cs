@@ -19,11 +19,11 @@ internal static class PasswordCorpus
     /// <summary>256 printable-ASCII characters from a fixed seed.</summary>
     public static string Random(int length, int seed = 42)
     {
-        const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+        const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
         var random = new Random(seed);
         return string.Create(length, random, (span, r) =>
         {
-            for (var i = 0; i < span.Length; i++) span[i] = Alphabet[r.Next(Alphabet.Length)];
+            for (var i = 0; i < span.Length; i++) span[i] = alphabet[r.Next(alphabet.Length)];
         });
     }
 }

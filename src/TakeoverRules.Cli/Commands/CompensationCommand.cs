@@ -168,7 +168,10 @@ internal static class CompensationCommand
         j.WriteString("broker", r.Broker!.Id);
         j.WriteString("incidentDate", r.IncidentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         j.WriteString("knownOn", r.KnownOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (r.Policy is null) j.WriteNull("policy");
+        if (r.Policy is null)
+        {
+            j.WriteNull("policy");
+        }
         else
         {
             j.WritePropertyName("policy");

@@ -21,61 +21,61 @@ internal sealed partial class AccountSimulation
 {
     private void Emit(AccountEvent e)
     {
-        if (e.Time >= opened && e.Time < world.End)
+        if (e.Time >= _opened && e.Time < _world.End)
         {
-            events.Add((e, fraud));
+            _events.Add((e, _fraud));
         }
     }
 
-    private string NextId() => spec.Id + "-" + (++sequence).ToString("x", CultureInfo.InvariantCulture);
+    private string NextId() => _spec.Id + "-" + (++_sequence).ToString("x", CultureInfo.InvariantCulture);
 
     private void Login(DateTimeOffset t, bool success, string ip, string device, Net net, AuthMethod method, LoginChannel channel) =>
-        Emit(new LoginEvent(NextId(), t, spec.Id, success, ip, device, method, channel) { Country = net.Country, Asn = net.Asn, Hosting = net.Hosting });
+        Emit(new LoginEvent(NextId(), t, _spec.Id, success, ip, device, method, channel) { Country = net.Country, Asn = net.Asn, Hosting = net.Hosting });
 
     private void Setting(DateTimeOffset t, AccountSetting setting, bool? enabled) =>
-        Emit(new SettingChangedEvent(NextId(), t, spec.Id, setting) { Enabled = enabled });
+        Emit(new SettingChangedEvent(NextId(), t, _spec.Id, setting) { Enabled = enabled });
 
     private void Withdraw(DateTimeOffset t, decimal amountJpy, string destination)
     {
-        var amount = Math.Min(Math.Floor(amountJpy / 1000m) * 1000m, cash);
+        var amount = Math.Min(Math.Floor(amountJpy / 1000m) * 1000m, _cash);
         if (amount < 1000m)
         {
             return;
         }
 
-        cash -= amount;
-        Emit(new WithdrawalRequestEvent(NextId(), t, spec.Id, amount, destination));
+        _cash -= amount;
+        Emit(new WithdrawalRequestEvent(NextId(), t, _spec.Id, amount, destination));
     }
 
     private void Convert(DateTimeOffset t, string currency, decimal amountJpy)
     {
         if (amountJpy >= 1000m)
         {
-            Emit(new FxConversionEvent(NextId(), t, spec.Id, "JPY", currency, Math.Round(amountJpy, 0)));
+            Emit(new FxConversionEvent(NextId(), t, _spec.Id, "JPY", currency, Math.Round(amountJpy, 0)));
         }
     }
 
     private void Snapshot(DateTimeOffset t)
     {
-        var positions = holdings.Select(h => new Position(h.Instrument.Symbol, h.Quantity, Math.Round((decimal)(h.Quantity * Price(h.Instrument, t) * Universe.Fx(h.Instrument)), 0))).ToList();
-        var power = marginAccount ? Math.Max(cash, (decimal)MarginPower(t)) : cash;
-        Emit(new PortfolioEvent(NextId(), t, spec.Id, positions, cash, Math.Round(power, 0)));
+        var positions = _holdings.Select(h => new Position(h.Instrument.Symbol, h.Quantity, Math.Round((decimal)(h.Quantity * Price(h.Instrument, t) * Universe.Fx(h.Instrument)), 0))).ToList();
+        var power = _marginAccount ? Math.Max(_cash, (decimal)MarginPower(t)) : _cash;
+        Emit(new PortfolioEvent(NextId(), t, _spec.Id, positions, _cash, Math.Round(power, 0)));
     }
 
-    private double Price(Instrument instrument, DateTimeOffset t) => (double)instrument.LastPrice * world.PriceFactor(instrument, t);
+    private double Price(Instrument instrument, DateTimeOffset t) => (double)instrument.LastPrice * _world.PriceFactor(instrument, t);
 
-    private double HoldingsValue(DateTimeOffset t) => holdings.Sum(h => h.Quantity * Price(h.Instrument, t) * Universe.Fx(h.Instrument));
+    private double HoldingsValue(DateTimeOffset t) => _holdings.Sum(h => h.Quantity * Price(h.Instrument, t) * Universe.Fx(h.Instrument));
 
     /// <summary>Margin buying power: about 3.3× the collateral (cash plus 80 % of holdings, less what margin already uses).</summary>
     private double MarginPower(DateTimeOffset t)
     {
-        if (!marginAccount)
+        if (!_marginAccount)
         {
             return 0;
         }
 
-        var collateral = (double)cash + (0.8 * HoldingsValue(t)) - (double)marginUsed;
-        return Math.Max(0, (3.3 * collateral) - (double)marginUsed);
+        var collateral = (double)_cash + (0.8 * HoldingsValue(t)) - (double)_marginUsed;
+        return Math.Max(0, (3.3 * collateral) - (double)_marginUsed);
     }
 
     private static decimal Tick(Instrument instrument, double price) => instrument.Currency switch
@@ -89,37 +89,37 @@ internal sealed partial class AccountSimulation
     private bool Buy(DateTimeOffset t, Instrument instrument, double amountJpy, BuyKind kind, double premium = 0, bool market = false)
     {
         var fx = Universe.Fx(instrument);
-        var price = Tick(instrument, Price(instrument, t) * (1 + premium + (0.004 * PopulationGenerator.Gaussian(r))));
+        var price = Tick(instrument, Price(instrument, t) * (1 + premium + (0.004 * PopulationGenerator.Gaussian(_r))));
         var lotJpy = (double)price * fx * instrument.LotSize;
-        var power = kind == BuyKind.Margin ? MarginPower(t) : (double)cash;
+        var power = kind == BuyKind.Margin ? MarginPower(t) : (double)_cash;
         var lots = (long)(Math.Min(amountJpy, power) / lotJpy);
-        if (lots < 1 || t >= world.End)
+        if (lots < 1 || t >= _world.End)
         {
             return false;
         }
 
-        if (instrument.Market != "TSE" && kind == BuyKind.Cash && !fraud && r.NextDouble() < 0.5)
+        if (instrument.Market != "TSE" && kind == BuyKind.Cash && !_fraud && _r.NextDouble() < 0.5)
         {
-            Convert(t.AddSeconds(-r.Next(30, 600)), instrument.Currency, (decimal)(lots * lotJpy * (1 + (r.NextDouble() * 0.3))));
+            Convert(t.AddSeconds(-_r.Next(30, 600)), instrument.Currency, (decimal)(lots * lotJpy * (1 + (_r.NextDouble() * 0.3))));
         }
 
         var quantity = lots * instrument.LotSize;
         var notional = Math.Round((decimal)(lots * lotJpy), 0);
-        var orderId = "o" + spec.Id[(spec.Id.IndexOf('-', StringComparison.Ordinal) + 1)..] + "-" + (++orderSequence).ToString(CultureInfo.InvariantCulture);
-        var order = new OrderEvent(NextId(), t, spec.Id, orderId, OrderSide.Buy, instrument.Symbol, quantity, market ? OrderType.Market : OrderType.Limit, notional)
+        var orderId = "o" + _spec.Id[(_spec.Id.IndexOf('-', StringComparison.Ordinal) + 1)..] + "-" + (++_orderSequence).ToString(CultureInfo.InvariantCulture);
+        var order = new OrderEvent(NextId(), t, _spec.Id, orderId, OrderSide.Buy, instrument.Symbol, quantity, market ? OrderType.Market : OrderType.Limit, notional)
         {
             Price = market ? null : price,
-            Margin = kind == BuyKind.Margin ? true : marginAccount ? false : null,
+            Margin = kind == BuyKind.Margin ? true : _marginAccount ? false : null,
             BuyingPowerJpy = Math.Round((decimal)power, 0),
         };
         Emit(order);
         if (kind == BuyKind.Margin)
         {
-            marginUsed += notional;
+            _marginUsed += notional;
         }
         else
         {
-            cash -= notional;
+            _cash -= notional;
         }
 
         AddOrIncrease(instrument, quantity);
@@ -129,32 +129,32 @@ internal sealed partial class AccountSimulation
 
     private void Sell(DateTimeOffset t, Instrument instrument, long quantity, bool? marketOrder = null)
     {
-        var i = holdings.FindIndex(h => ReferenceEquals(h.Instrument, instrument));
-        if (i < 0 || quantity <= 0 || t >= world.End)
+        var i = _holdings.FindIndex(h => ReferenceEquals(h.Instrument, instrument));
+        if (i < 0 || quantity <= 0 || t >= _world.End)
         {
             return;
         }
 
-        quantity = Math.Min(quantity, holdings[i].Quantity);
+        quantity = Math.Min(quantity, _holdings[i].Quantity);
         var fx = Universe.Fx(instrument);
-        var market = marketOrder ?? r.NextDouble() < 0.3;
-        var price = Tick(instrument, Price(instrument, t) * (1 - (market ? 0 : 0.002) + (0.004 * PopulationGenerator.Gaussian(r))));
+        var market = marketOrder ?? _r.NextDouble() < 0.3;
+        var price = Tick(instrument, Price(instrument, t) * (1 - (market ? 0 : 0.002) + (0.004 * PopulationGenerator.Gaussian(_r))));
         var notional = Math.Round((decimal)(quantity * (double)price * fx), 0);
-        var orderId = "o" + spec.Id[(spec.Id.IndexOf('-', StringComparison.Ordinal) + 1)..] + "-" + (++orderSequence).ToString(CultureInfo.InvariantCulture);
-        var order = new OrderEvent(NextId(), t, spec.Id, orderId, OrderSide.Sell, instrument.Symbol, quantity, market ? OrderType.Market : OrderType.Limit, notional)
+        var orderId = "o" + _spec.Id[(_spec.Id.IndexOf('-', StringComparison.Ordinal) + 1)..] + "-" + (++_orderSequence).ToString(CultureInfo.InvariantCulture);
+        var order = new OrderEvent(NextId(), t, _spec.Id, orderId, OrderSide.Sell, instrument.Symbol, quantity, market ? OrderType.Market : OrderType.Limit, notional)
         {
             Price = market ? null : price,
-            Margin = marginAccount ? false : null,
-            BuyingPowerJpy = Math.Round(cash, 0),
+            Margin = _marginAccount ? false : null,
+            BuyingPowerJpy = Math.Round(_cash, 0),
         };
         Emit(order);
-        var repay = Math.Min(marginUsed, notional);
-        marginUsed -= repay;
-        cash += notional - repay;
-        holdings[i] = (instrument, holdings[i].Quantity - quantity);
-        if (holdings[i].Quantity == 0)
+        var repay = Math.Min(_marginUsed, notional);
+        _marginUsed -= repay;
+        _cash += notional - repay;
+        _holdings[i] = (instrument, _holdings[i].Quantity - quantity);
+        if (_holdings[i].Quantity == 0)
         {
-            holdings.RemoveAt(i);
+            _holdings.RemoveAt(i);
         }
 
         Fill(order, instrument, price, fx);
@@ -162,14 +162,14 @@ internal sealed partial class AccountSimulation
 
     private void AddOrIncrease(Instrument instrument, long quantity)
     {
-        var i = holdings.FindIndex(h => ReferenceEquals(h.Instrument, instrument));
+        var i = _holdings.FindIndex(h => ReferenceEquals(h.Instrument, instrument));
         if (i >= 0)
         {
-            holdings[i] = (instrument, holdings[i].Quantity + quantity);
+            _holdings[i] = (instrument, _holdings[i].Quantity + quantity);
         }
         else
         {
-            holdings.Add((instrument, quantity));
+            _holdings.Add((instrument, quantity));
         }
     }
 
@@ -177,15 +177,15 @@ internal sealed partial class AccountSimulation
     private void Fill(OrderEvent order, Instrument instrument, decimal price, double fx)
     {
         var open = World.NextOpen(instrument, order.Time);
-        var at = open == order.Time ? order.Time.AddSeconds(r.Next(1, 60)) : open.AddSeconds(r.Next(0, 180));
-        var parts = IsThin(instrument) && order.Quantity >= 4 * instrument.LotSize && r.NextDouble() < 0.5 ? 2 : 1;
+        var at = open == order.Time ? order.Time.AddSeconds(_r.Next(1, 60)) : open.AddSeconds(_r.Next(0, 180));
+        var parts = IsThin(instrument) && order.Quantity >= 4 * instrument.LotSize && _r.NextDouble() < 0.5 ? 2 : 1;
         var remaining = order.Quantity;
         for (var p = 0; p < parts; p++)
         {
             var quantity = p == parts - 1 ? remaining : Math.Max(instrument.LotSize, remaining / 2 / instrument.LotSize * instrument.LotSize);
             remaining -= quantity;
-            Emit(new ExecutionEvent(NextId(), at, spec.Id, order.OrderId, order.Side, order.Symbol, quantity, price, Math.Round(quantity * price * (decimal)fx, 0)));
-            at = at.AddSeconds(r.Next(30, 1_800));
+            Emit(new ExecutionEvent(NextId(), at, _spec.Id, order.OrderId, order.Side, order.Symbol, quantity, price, Math.Round(quantity * price * (decimal)fx, 0)));
+            at = at.AddSeconds(_r.Next(30, 1_800));
         }
     }
 }

@@ -19,9 +19,9 @@ internal sealed record Net(string Asn, string Country, bool Hosting, int Block)
 /// <summary>The population's networks: home ISPs, mobile carriers (CGNAT), offices, Japanese clouds, commercial VPN exits, hotels and residential networks abroad, attacker hosting.</summary>
 internal sealed class Networks
 {
-    private int block = 1;
-    private readonly Dictionary<string, Net> foreignResidential = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Net> foreignHosting = new(StringComparer.Ordinal);
+    private int _block = 1;
+    private readonly Dictionary<string, Net> _foreignResidential = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Net> _foreignHosting = new(StringComparer.Ordinal);
 
     public Networks()
     {
@@ -77,10 +77,10 @@ internal sealed class Networks
     public const int CgnatPoolSize = 2_048;
 
     /// <summary>A residential or hotel network in a foreign country.</summary>
-    public Net ForeignResidential(string country) => Get(foreignResidential, country, 4_200_000_000, hosting: false);
+    public Net ForeignResidential(string country) => Get(_foreignResidential, country, 4_200_000_000, hosting: false);
 
     /// <summary>A hosting range in a foreign country.</summary>
-    public Net ForeignHosting(string country) => Get(foreignHosting, country, 4_200_100_000, hosting: true);
+    public Net ForeignHosting(string country) => Get(_foreignHosting, country, 4_200_100_000, hosting: true);
 
     private Net Get(Dictionary<string, Net> cache, string country, long asnBase, bool hosting)
     {
@@ -96,7 +96,7 @@ internal sealed class Networks
         if (!cache.TryGetValue(country, out var net))
         {
             var asn = "AS" + (asnBase + cache.Count).ToString(CultureInfo.InvariantCulture);
-            cache[country] = net = new Net(asn, country, hosting, block++);
+            cache[country] = net = new Net(asn, country, hosting, _block++);
         }
 
         return net;
@@ -106,6 +106,6 @@ internal sealed class Networks
         Enumerable.Range(0, count).Select(i =>
         {
             var (asn, country, hosting) = describe(i);
-            return new Net(asn, country, hosting, block++);
+            return new Net(asn, country, hosting, _block++);
         }).ToList();
 }

@@ -113,12 +113,12 @@ public static class PopulationGenerator
 
     private sealed class Generation(PopulationOptions options)
     {
-        private readonly Random random = new(options.Seed);
+        private readonly Random _random = new(options.Seed);
 
         public Population Run()
         {
             var attacked = options.Accounts == 0 ? 0 : (int)Math.Round(options.Accounts * options.AttackShare);
-            var world = new World(options, random, attacked);
+            var world = new World(options, attacked);
             var specs = MakeAccounts(world);
             AssignAttacks(world, specs, attacked);
 
@@ -159,7 +159,7 @@ public static class PopulationGenerator
         {
             _ = world;
             var ids = Enumerable.Range(1, options.Accounts).ToArray();
-            random.Shuffle(ids);
+            _random.Shuffle(ids);
             var width = Math.Max(6, options.Accounts.ToString(CultureInfo.InvariantCulture).Length);
             var specs = new List<AccountSpec>(options.Accounts);
             var rates = HonestBehaviours.Select(b => (Name: b, Rate: options.BehaviourRates.TryGetValue(b, out var x) ? x : 0)).ToList();
@@ -198,7 +198,7 @@ public static class PopulationGenerator
         private void AssignAttacks(World world, List<AccountSpec> specs, int attacked)
         {
             var candidates = specs.Where(s => !s.Behaviours.Contains(B.NewAccount)).ToList();
-            random.Shuffle(CollectionsMarshalSpan(candidates));
+            _random.Shuffle(CollectionsMarshalSpan(candidates));
             var victims = candidates.Take(Math.Min(attacked, candidates.Count)).ToList();
             if (victims.Count == 0)
             {
@@ -212,25 +212,25 @@ public static class PopulationGenerator
             var days = options.Days;
             while (waveAccounts - index >= 3)
             {
-                var size = Math.Min(waveAccounts - index, random.Next(Math.Min(8, waveAccounts), 41));
+                var size = Math.Min(waveAccounts - index, _random.Next(Math.Min(8, waveAccounts), 41));
                 if (waveAccounts - index - size is > 0 and < 3)
                 {
                     size = waveAccounts - index;
                 }
 
-                var hk = random.NextDouble() < 0.7 && world.Universe.HongKongTargets.Count > 0;
-                var symbol = hk ? world.Universe.HongKongTargets[random.Next(world.Universe.HongKongTargets.Count)] : world.Universe.DomesticTargets[random.Next(world.Universe.DomesticTargets.Count)];
-                var day = World.TradingDayOnOrAfter(world.TimelineStart.AddDays(random.Next(Math.Min(3, days - 1), Math.Max(Math.Min(3, days - 1) + 1, days - 2))));
-                var start = day.AddMinutes((hk ? 630 : 555) + random.Next(0, 180));
+                var hk = _random.NextDouble() < 0.7 && world.Universe.HongKongTargets.Count > 0;
+                var symbol = hk ? world.Universe.HongKongTargets[_random.Next(world.Universe.HongKongTargets.Count)] : world.Universe.DomesticTargets[_random.Next(world.Universe.DomesticTargets.Count)];
+                var day = World.TradingDayOnOrAfter(world.TimelineStart.AddDays(_random.Next(Math.Min(3, days - 1), Math.Max(Math.Min(3, days - 1) + 1, days - 2))));
+                var start = day.AddMinutes((hk ? 630 : 555) + _random.Next(0, 180));
                 var nets = world.Networks;
                 var wave = new WaveSpec
                 {
                     Id = "wave-" + (world.Waves.Count + 1).ToString(CultureInfo.InvariantCulture),
                     Symbol = symbol,
                     Start = start,
-                    Span = TimeSpan.FromMinutes(random.Next(60, 121)),
-                    Devices = [.. Enumerable.Range(0, 3).Select(_ => "d" + random.Next().ToString("x8", CultureInfo.InvariantCulture) + random.Next(1 << 16).ToString("x4", CultureInfo.InvariantCulture))],
-                    Relays = [.. Enumerable.Range(0, 4).Select(_ => (random.NextDouble() < 0.5 ? nets.JapaneseClouds[random.Next(nets.JapaneseClouds.Count)] : nets.ForeignHosting(Networks.AttackerCountries[random.Next(Networks.AttackerCountries.Length)]), random.Next(1 << 16)))],
+                    Span = TimeSpan.FromMinutes(_random.Next(60, 121)),
+                    Devices = [.. Enumerable.Range(0, 3).Select(_ => "d" + _random.Next().ToString("x8", CultureInfo.InvariantCulture) + _random.Next(1 << 16).ToString("x4", CultureInfo.InvariantCulture))],
+                    Relays = [.. Enumerable.Range(0, 4).Select(_ => (_random.NextDouble() < 0.5 ? nets.JapaneseClouds[_random.Next(nets.JapaneseClouds.Count)] : nets.ForeignHosting(Networks.AttackerCountries[_random.Next(Networks.AttackerCountries.Length)]), _random.Next(1 << 16)))],
                 };
                 world.Waves.Add(wave);
                 for (var i = 0; i < size; i++, index++)
@@ -238,8 +238,8 @@ public static class PopulationGenerator
                     var v = victims[index];
                     v.Variant = CoordinatedWave;
                     v.Wave = wave;
-                    v.Style = new[] { ClassicRotation, Quiet, CashOnly, TestOrder }[random.Next(4)];
-                    v.AttackTime = wave.Start + (wave.Span * i / size) + TimeSpan.FromSeconds(random.Next(0, 240));
+                    v.Style = new[] { ClassicRotation, Quiet, CashOnly, TestOrder }[_random.Next(4)];
+                    v.AttackTime = wave.Start + (wave.Span * i / size) + TimeSpan.FromSeconds(_random.Next(0, 240));
                     wave.Members.Add(v.Id);
                 }
             }
@@ -253,7 +253,7 @@ public static class PopulationGenerator
             var otherTotal = others.Sum(kv => kv.Value);
             for (; index < victims.Count; index++)
             {
-                var x = random.NextDouble() * otherTotal;
+                var x = _random.NextDouble() * otherTotal;
                 var variant = others[^1].Key;
                 foreach (var (name, weight) in others)
                 {
@@ -267,8 +267,8 @@ public static class PopulationGenerator
 
                 var v = victims[index];
                 v.Variant = variant;
-                var day = World.TradingDayOnOrAfter(world.TimelineStart.AddDays(random.Next(0, Math.Max(1, days - 2))));
-                v.AttackTime = random.NextDouble() < 0.75 ? day.AddMinutes(540 + random.Next(0, 360)) : day.AddHours(random.Next(0, 24)).AddMinutes(random.Next(60));
+                var day = World.TradingDayOnOrAfter(world.TimelineStart.AddDays(_random.Next(0, Math.Max(1, days - 2))));
+                v.AttackTime = _random.NextDouble() < 0.75 ? day.AddMinutes(540 + _random.Next(0, 360)) : day.AddHours(_random.Next(0, 24)).AddMinutes(_random.Next(60));
             }
         }
 

@@ -212,7 +212,7 @@ public sealed record QualityReport
     {
         var rows = new List<BehaviourQuality>();
         var honest = labels.Where(l => !l.IsAttacked && accounts.ContainsKey(l.Account)).Select(l => (Label: l, Tally: accounts[l.Account])).ToList();
-        BehaviourQuality Row(string name, IEnumerable<(AccountLabel Label, Tally Tally)> group)
+        static BehaviourQuality Row(string name, IEnumerable<(AccountLabel Label, Tally Tally)> group)
         {
             var list = group.ToList();
             return new BehaviourQuality(name, list.Count, list.Count(x => x.Tally.Held), list.Count(x => x.Tally.Reviewed), list.Sum(x => x.Tally.ReviewLines));

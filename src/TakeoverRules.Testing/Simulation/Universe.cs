@@ -12,13 +12,13 @@ namespace TakeoverRules.Testing.Simulation;
 /// </summary>
 internal sealed class Universe
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<Instrument>, PopularityTable> tables = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<string> codes = new(StringComparer.Ordinal);
-    private readonly Random r;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<Instrument>, PopularityTable> _tables = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+    private readonly Random _r;
 
     public Universe(Random r, int targetCount)
     {
-        this.r = r;
+        _r = r;
         LargeDomestic = Make(120, () => Domestic(LogUniform(1_000, 20_000), LogUniform(5e9, 1e11), 100));
         MidDomestic = Make(350, () => Domestic(LogUniform(500, 5_000), LogUniform(2e8, 5e9), 100));
         SmallDomestic = Make(300, () => Domestic(LogUniform(300, 3_000), LogUniform(3e7, 3e8), 100));
@@ -95,14 +95,14 @@ internal sealed class Universe
     public Instrument Pick(IReadOnlyList<Instrument> pool, Random random)
     {
         // Accounts are written in parallel; a table is a pure function of its pool, so a race only builds it twice.
-        return tables.GetOrAdd(pool, p => new PopularityTable(p)).Pick(random);
+        return _tables.GetOrAdd(pool, p => new PopularityTable(p)).Pick(random);
     }
 
     /// <summary>Yen per unit of the instrument's currency.</summary>
     public static double Fx(Instrument instrument) => (double)(instrument.LastPriceJpy / instrument.LastPrice);
 
     private List<Instrument> Sample(IReadOnlyList<Instrument> pool, int count) =>
-        pool.OrderBy(_ => r.Next()).Take(Math.Min(count, pool.Count)).ToList();
+        pool.OrderBy(_ => _r.Next()).Take(Math.Min(count, pool.Count)).ToList();
 
     private static List<Instrument> Make(int count, Func<Instrument> create) => Enumerable.Range(0, count).Select(_ => create()).ToList();
 
@@ -111,7 +111,7 @@ internal sealed class Universe
 
     private Instrument HongKong(double priceHkd, double turnoverJpy, long lot, bool gem = false)
     {
-        var code = gem && r.NextDouble() < 0.5 ? "08" + Code(3, 100, 999) : "0" + Code(4, 1, 3999);
+        var code = gem && _r.NextDouble() < 0.5 ? "08" + Code(3, 100, 999) : "0" + Code(4, 1, 3999);
         var price = Math.Round((decimal)priceHkd, priceHkd < 1 ? 3 : priceHkd < 10 ? 2 : 1);
         return TestMarket.HongKong("HKEX:" + code, price, Math.Round((decimal)turnoverJpy / TestMarket.JpyPerHkd, 0), lot);
     }
@@ -121,11 +121,11 @@ internal sealed class Universe
         string ticker;
         do
         {
-            ticker = new string(Enumerable.Range(0, r.Next(3, 5)).Select(_ => (char)('A' + r.Next(26))).ToArray());
+            ticker = new string(Enumerable.Range(0, _r.Next(3, 5)).Select(_ => (char)('A' + _r.Next(26))).ToArray());
         }
-        while (!codes.Add("US" + ticker));
+        while (!_codes.Add("US" + ticker));
 
-        return TestMarket.UnitedStates((r.NextDouble() < 0.5 ? "NASDAQ:" : "NYSE:") + ticker, Math.Round((decimal)priceUsd, 2), Math.Round((decimal)turnoverJpy / TestMarket.JpyPerUsd, 0));
+        return TestMarket.UnitedStates((_r.NextDouble() < 0.5 ? "NASDAQ:" : "NYSE:") + ticker, Math.Round((decimal)priceUsd, 2), Math.Round((decimal)turnoverJpy / TestMarket.JpyPerUsd, 0));
     }
 
     private string Code(int digits, int min, int max)
@@ -133,40 +133,40 @@ internal sealed class Universe
         string code;
         do
         {
-            code = r.Next(min, max + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+            code = _r.Next(min, max + 1).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
         }
-        while (!codes.Add(digits + code));
+        while (!_codes.Add(digits + code));
 
         return code;
     }
 
-    private double LogUniform(double min, double max) => Math.Exp(Math.Log(min) + (r.NextDouble() * (Math.Log(max) - Math.Log(min))));
+    private double LogUniform(double min, double max) => Math.Exp(Math.Log(min) + (_r.NextDouble() * (Math.Log(max) - Math.Log(min))));
 
-    private long Pick(long[] lots) => lots[r.Next(lots.Length)];
+    private long Pick(long[] lots) => lots[_r.Next(lots.Length)];
 }
 
 /// <summary>Cumulative popularity weights of a pool, so that repeated picks cost a binary search.</summary>
 internal sealed class PopularityTable
 {
-    private readonly IReadOnlyList<Instrument> pool;
-    private readonly double[] cumulative;
+    private readonly IReadOnlyList<Instrument> _pool;
+    private readonly double[] _cumulative;
 
     public PopularityTable(IReadOnlyList<Instrument> pool)
     {
-        this.pool = pool;
-        cumulative = new double[pool.Count];
+        _pool = pool;
+        _cumulative = new double[pool.Count];
         var total = 0.0;
         for (var i = 0; i < pool.Count; i++)
         {
             total += Math.Pow(Math.Max(1, (double)pool[i].AvgDailyTurnoverJpy), 0.5);
-            cumulative[i] = total;
+            _cumulative[i] = total;
         }
     }
 
     public Instrument Pick(Random r)
     {
-        var x = r.NextDouble() * cumulative[^1];
-        var i = Array.BinarySearch(cumulative, x);
-        return pool[Math.Min(pool.Count - 1, i < 0 ? ~i : i)];
+        var x = r.NextDouble() * _cumulative[^1];
+        var i = Array.BinarySearch(_cumulative, x);
+        return _pool[Math.Min(_pool.Count - 1, i < 0 ? ~i : i)];
     }
 }

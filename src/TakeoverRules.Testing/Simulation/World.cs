@@ -7,7 +7,7 @@ internal sealed class World
 {
     public static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
-    public World(PopulationOptions options, Random r, int attacked)
+    public World(PopulationOptions options, int attacked)
     {
         Options = options;
         TimelineStart = new DateTimeOffset(options.FirstDay.ToOffset(Jst).Date, Jst);

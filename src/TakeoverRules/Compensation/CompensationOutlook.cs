@@ -244,7 +244,7 @@ public sealed class CompensationOutlook
 
     private static BilingualText Summarise(Broker broker, CompensationPolicy policy, CompensationEstimate? estimate, DateOnly knownOn)
     {
-        string Yen(decimal v) => "¥" + v.ToString("#,0", CultureInfo.InvariantCulture);
+        static string Yen(decimal v) => "¥" + v.ToString("#,0", CultureInfo.InvariantCulture);
         var (ja, en) = estimate switch
         {
             null => ("金額を見積もる根拠は資料にありません", "the sources give nothing to compute an amount from"),

@@ -167,7 +167,7 @@ public sealed class PasswordStrengthEstimator
         var max = _maxAnalyzedLength;
         var head = password[..Math.Min(password.Length, max)];
         ReadOnlySpan<char> analysed;
-        string? normalized = null;
+        string? normalized;
         if (Ascii.IsValid(head))
         {
             analysed = head;

@@ -84,7 +84,7 @@ internal static class ResponseSteps
         var withdrawalConcern = context.WithdrawalSeen || context.WithdrawalAccountChangeSeen;
 
         yield return ContactBrokerStep(context, broker, brokerName, contacts(ContactKind.Broker, broker?.Id));
-        yield return CheckWithdrawalStep(context, brokerName, withdrawalConcern);
+        yield return CheckWithdrawalStep(brokerName, withdrawalConcern);
         yield return Step(SecureLogin, Urgency.Now,
             new("ログインパスワードと取引暗証番号を変更", "Change the login password and trading PIN"),
             new($"{brokerName.Ja}の公式アプリかブックマークからログインし(証券会社の指示がある場合はそれに従う)、ログインパスワードと取引暗証番号を、他で使っていない新しいものに変える。登録メールアドレスや多要素認証の設定も確認する。",
@@ -200,7 +200,7 @@ internal static class ResponseSteps
             new("証券会社が取引と出金の停止を確認し、日時・担当者・内容を記録した。", "The broker has confirmed that trading and withdrawals are stopped, and you have logged the date, person and content of the call."));
     }
 
-    private static ResponseStep CheckWithdrawalStep(IncidentContext context, BilingualText name, bool concern) =>
+    private static ResponseStep CheckWithdrawalStep(BilingualText name, bool concern) =>
         Step(CheckWithdrawalAccount, concern ? Urgency.Now : Urgency.Today,
             new("出金先口座と登録情報の変更を確認", "Check the withdrawal account and registered details"),
             concern

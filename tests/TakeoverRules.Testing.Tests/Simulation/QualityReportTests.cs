@@ -107,7 +107,7 @@ public sealed class QualityReportTests(ITestOutputHelper output)
     public void A_detector_that_holds_nothing_or_holds_everyone_fails_the_check()
     {
         var population = Population.Value;
-        Decision Always(AccountEvent e, DecisionKind kind) => new(e.Id, e.Account, e.Time, e.Type, kind, kind == DecisionKind.Allow ? 0 : 90, null);
+        static Decision Always(AccountEvent e, DecisionKind kind) => new(e.Id, e.Account, e.Time, e.Type, kind, kind == DecisionKind.Allow ? 0 : 90, null);
 
         var nothing = QualityReport.Measure(population.Scenario.Evaluate(e => Always(e, DecisionKind.Allow)), population);
         var everyone = QualityReport.Measure(population.Scenario.Evaluate(e => Always(e, e is OrderEvent ? DecisionKind.Hold : DecisionKind.Allow)), population);

@@ -50,7 +50,9 @@ public sealed class CompensationOutlookTests
     {
         var saleOnly = Case("rakuten", "2025-04-30") with
         {
-            Actions = TakeoverActions.HoldingsSold, PurchaseCost = 0, CurrentValueOfPurchases = 0,
+            Actions = TakeoverActions.HoldingsSold,
+            PurchaseCost = 0,
+            CurrentValueOfPurchases = 0,
         };
 
         var estimate = Outlook.Assess(saleOnly).Estimate!;

@@ -30,7 +30,7 @@ public sealed class TakeoverDetectorScenarioTests
     {
         // Access signals are not independent: the customer's own phone on another network is the commonest honest move,
         // and an address abroad is a new network by itself, so summing both would count one fact twice.
-        int NetworkPoints(string device, string country) =>
+        static int NetworkPoints(string device, string country) =>
             Run(new Timeline("traveller").HonestHistory().At(21, 9, 0).Login(device, "198.51.100.77", "AS9999", country))
                 .Indicators.Single(i => i.Id == IndicatorId.UnfamiliarNetwork).Points;
 

@@ -83,7 +83,7 @@ public sealed class LinkCheckerTests
         var vowel = label.IndexOfAny(['a', 'e', 'i', 'o', 'u']);
         kinds["vowel swap"] = string.Concat(label.AsSpan(0, vowel), label[vowel] == 'a' ? "e" : "a", label.AsSpan(vowel + 1));
         kinds["hyphenation"] = label.Contains('-', StringComparison.Ordinal) ? label.Replace("-", "", StringComparison.Ordinal) : label.Insert(2, "-");
-        foreach (var (kind, typo) in kinds)
+        foreach (var typo in kinds.Values)
         {
             if (typo == label || typo.StartsWith('-')) continue;
             ShouldBeLookalike($"https://{typo}.{suffix}/", domain, LinkReasons.TypoSquat);

@@ -104,7 +104,10 @@ public sealed class PwnedPasswordsHashFileTests : IDisposable
                     {
                         if (result.Status != BreachStatus.Found || result.Count != count) return false;
                     }
-                    else if (result.Status != BreachStatus.NotFound) return false;
+                    else if (result.Status != BreachStatus.NotFound)
+                    {
+                        return false;
+                    }
                 }
 
                 return true;

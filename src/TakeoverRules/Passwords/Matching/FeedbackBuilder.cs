@@ -31,7 +31,8 @@ internal static class FeedbackBuilder
                 case PasswordWordList.ContextWords: context = true; break;
                 case PasswordWordList.FinanceTerms: finance = true; break;
                 case PasswordWordList.Surnames or PasswordWordList.FemaleNames or PasswordWordList.MaleNames or PasswordWordList.EnglishGivenNames
-                    or PasswordWordList.JapaneseSurnames or PasswordWordList.JapaneseGivenNames: name = true; break;
+                    or PasswordWordList.JapaneseSurnames or PasswordWordList.JapaneseGivenNames:
+                    name = true; break;
             }
 
             if (c.Kind is PasswordPatternKind.Date or PasswordPatternKind.Year or PasswordPatternKind.MonthDay or PasswordPatternKind.JapaneseEraDate)

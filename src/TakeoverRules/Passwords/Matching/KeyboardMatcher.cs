@@ -109,12 +109,12 @@ internal static class KeyboardMatcher
 
     private static bool PhoneKey(char c, out int key, out int press)
     {
-        const string Keys = "22233344455566677778889999";
-        const string Presses = "01201201201201201230120123";
+        const string keys = "22233344455566677778889999";
+        const string presses = "01201201201201201230120123";
         if (c is >= 'a' and <= 'z')
         {
-            key = Keys[c - 'a'] - '0';
-            press = Presses[c - 'a'] - '0';
+            key = keys[c - 'a'] - '0';
+            press = presses[c - 'a'] - '0';
             return true;
         }
 

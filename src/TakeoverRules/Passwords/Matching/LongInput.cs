@@ -26,7 +26,7 @@ internal static class LongInput
     // Smallest p with text[i] == text[i + p] for all i (the prefix function of Knuth-Morris-Pratt), in O(n).
     private static int SmallestPeriod(ReadOnlySpan<char> text)
     {
-        Span<int> border = text.Length <= 1024 ? stackalloc int[text.Length] : new int[text.Length];
+        var border = text.Length <= 1024 ? stackalloc int[text.Length] : new int[text.Length];
         for (var i = 1; i < text.Length; i++)
         {
             var k = border[i - 1];

@@ -202,12 +202,17 @@ internal sealed unsafe class RankedDictionaries
         offset += 8;
         if (wordCount <= 0 || blobLength <= 0
             || bytes.Length - offset != ((FirstCharEntries + wordCount + 1 + (2L * wordCount)) * 4) + blobLength + MarkovLength)
+        {
             throw new InvalidDataException($"Embedded resource {ResourceName} has the wrong length for {wordCount} words.");
+        }
 
         var dictionaries = new RankedDictionaries(owner, data + offset, wordCount, blobLength);
         if (dictionaries.WordStart(0) != 0 || dictionaries.WordStart(wordCount) != blobLength
             || Read(dictionaries._firstCharStart, 0, FirstCharEntries) != 0 || Read(dictionaries._firstCharStart, 128, FirstCharEntries) != wordCount)
+        {
             throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent word offsets.");
+        }
+
         return dictionaries;
     }
 }
