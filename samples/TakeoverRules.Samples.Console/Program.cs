@@ -31,16 +31,9 @@ detector.Evaluate(new LoginEvent("e1", at, "A-1", true, "198.51.100.7", "dev-x",
 var decision = detector.Evaluate(new WithdrawalRequestEvent("e2", at.AddMinutes(3), "A-1", 2_000_000m, "bank-new"));
 Console.WriteLine($"detection: {decision.Kind} (risk {decision.Risk}) {string.Join("; ", decision.Indicators.Select(i => i.Describe(ExplanationLanguage.English)))}");
 
-// Compensation outlook and the response plan, from the same sourced facts.
-var outlook = provider.GetRequiredService<CompensationOutlook>().Assess(new CompensationCase
-{
-    BrokerId = "sbi",
-    IncidentDate = new DateOnly(2025, 4, 20),
-    Actions = TakeoverActions.HoldingsSold | TakeoverActions.StocksBought,
-    SaleProceeds = 5_000_000m,
-    PurchaseCost = 5_000_000m,
-    CurrentValueOfPurchases = 2_000_000m,
-});
+// Compensation outlook and the response plan, from the same sourced facts. The library's example case: holdings sold
+// for ¥5m at SBI on 2025-04-20, ¥5m of stocks bought now worth ¥2m (a real case is a new CompensationCase { ... }).
+var outlook = provider.GetRequiredService<CompensationOutlook>().Assess(CompensationCase.Example);
 Console.WriteLine($"compensation: {outlook.Policy?.Id ?? "no known policy"}, estimate {outlook.Estimate?.Low:N0}–{outlook.Estimate?.High:N0} JPY");
 
 var plan = provider.GetRequiredService<ResponsePlanner>().Create(new IncidentContext { BrokerId = "sbi", NoticedBy = NoticedBy.Customer });

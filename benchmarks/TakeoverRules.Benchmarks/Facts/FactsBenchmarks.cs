@@ -17,17 +17,7 @@ public class FactsBenchmarks
     private readonly CompensationOutlook _outlook = new(FactsRegistry.Embedded);
     private readonly string _json = ReadEmbedded();
 
-    private readonly CompensationCase _case = new()
-    {
-        BrokerId = "rakuten",
-        IncidentDate = new DateOnly(2025, 4, 30),
-        Actions = TakeoverActions.HoldingsSold | TakeoverActions.StocksBought,
-        SaleProceeds = 10_000_000m,
-        PurchaseCost = 10_000_000m,
-        CurrentValueOfPurchases = 4_000_000m,
-        Fees = 50_000m,
-        CredentialsEnteredOnPhishingSite = true,
-    };
+    private readonly CompensationCase _case = CompensationCase.Example;
 
     [Benchmark(Baseline = true)]
     public Fact? Latest() => _facts.Latest("brokers.affected-count");
@@ -42,7 +32,7 @@ public class FactsBenchmarks
     public decimal? AssessLatest() => _outlook.Assess(_case).Estimate?.Low;
 
     [Benchmark]
-    public OutlookStatus AssessBeforeAgreement() => _outlook.Assess(_case with { BrokerId = "sbi", KnownOn = new DateOnly(2025, 5, 1) }).Status;
+    public OutlookStatus AssessBeforeAgreement() => _outlook.Assess(_case with { KnownOn = new DateOnly(2025, 5, 1) }).Status;
 
     [Benchmark]
     public int LoadEmbeddedFile() => FactsRegistry.FromJson(_json).Registry!.Facts.Count;

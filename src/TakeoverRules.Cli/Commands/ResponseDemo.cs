@@ -1,4 +1,3 @@
-using TakeoverRules.Detection;
 using TakeoverRules.Facts;
 using TakeoverRules.Prevention;
 using TakeoverRules.Response;
@@ -32,16 +31,7 @@ internal static class ResponseDemo
         output.WriteLine();
 
         output.WriteLine("== Prevention: where a typical customer stands (takeover posture)");
-        var posture = SecurityPosture.Assess(new SecurityPostureInput
-        {
-            Mfa = AuthMethod.Sms,
-            PasswordScore = 2,
-            PasswordReuse = PasswordReuse.Reused,
-            Notifications = NotificationCoverage.LoginsOnly,
-            Access = AccessRoute.LinksInMessages,
-            AccountChecks = AccountCheckHabit.Monthly,
-            TradingPin = TradingPinStrength.Guessable,
-        });
+        var posture = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer);
         output.WriteLine($"overall {posture.Overall} / 100; " + string.Join(", ", posture.Factors.Select(f => $"{f.Label.En} {f.Score}/4")));
         output.WriteLine($"first action (+{posture.NextActions[0].Gain}): {posture.NextActions[0].Action.En}");
         output.WriteLine("radar chart: takeover posture --mfa sms ... --svg posture.svg (see docs/images/posture-example.svg)");

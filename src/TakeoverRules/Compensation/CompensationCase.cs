@@ -29,6 +29,21 @@ public enum TakeoverActions
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record CompensationCase
 {
+    /// <summary>
+    /// The example case of the samples, the benchmarks and the tests: at SBI, on 2025-04-20, the customer's holdings
+    /// were sold for ¥5,000,000 and ¥5,000,000 of stocks bought that are now worth ¥2,000,000; every circumstance is
+    /// unknown. An illustration, not a real customer; build your own case with an object initializer.
+    /// </summary>
+    public static CompensationCase Example { get; } = new()
+    {
+        BrokerId = "sbi",
+        IncidentDate = new DateOnly(2025, 4, 20),
+        Actions = TakeoverActions.HoldingsSold | TakeoverActions.StocksBought,
+        SaleProceeds = 5_000_000m,
+        PurchaseCost = 5_000_000m,
+        CurrentValueOfPurchases = 2_000_000m,
+    };
+
     /// <summary>The broker's id (see <see cref="Facts.FactsRegistry.Brokers"/>), for example <c>rakuten</c>.</summary>
     public required string BrokerId { get; init; }
 

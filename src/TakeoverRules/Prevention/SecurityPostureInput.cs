@@ -80,6 +80,22 @@ public enum TradingPinStrength
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record SecurityPostureInput
 {
+    /// <summary>
+    /// The example customer of the demo, the documentation's posture chart and the tests: SMS codes at login, a fair
+    /// password (score 2) used elsewhere too, notices of logins only, the login page reached from links in messages,
+    /// the account checked monthly and a guessable trading PIN. An illustration of common habits, not a measured average.
+    /// </summary>
+    public static SecurityPostureInput TypicalCustomer { get; } = new()
+    {
+        Mfa = AuthMethod.Sms,
+        PasswordScore = 2,
+        PasswordReuse = PasswordReuse.Reused,
+        Notifications = NotificationCoverage.LoginsOnly,
+        Access = AccessRoute.LinksInMessages,
+        AccountChecks = AccountCheckHabit.Monthly,
+        TradingPin = TradingPinStrength.Guessable,
+    };
+
     /// <summary>The strongest second factor used at login; <see cref="AuthMethod.Password"/> means none. Default: <see cref="AuthMethod.Password"/>.</summary>
     public AuthMethod Mfa { get; init; } = AuthMethod.Password;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using TakeoverRules.Compensation;
 using TakeoverRules.Facts;
 using TakeoverRules.Links;
@@ -14,9 +15,13 @@ public sealed class HelpBotTests
     [Fact]
     public void A_whole_Japanese_conversation_checks_a_link_gives_the_sbi_outlook_and_answers_the_faq()
     {
+        // The library's example case, typed in as a victim would: broker, date, sold, bought, now worth, no withdrawal,
+        // police report unknown.
+        var @case = CompensationCase.Example;
         var output = Converse("ja",
             "2", "https://www.sbisec.co.jp@sbisec-login.com/ からログインしてください", "",
-            "3", "sbi", "2025-04-20", "5000000", "5000000", "2000000", "n", "",
+            "3", @case.BrokerId, @case.IncidentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Typed(@case.SaleProceeds), Typed(@case.PurchaseCost), Typed(@case.CurrentValueOfPurchases), "n", "",
             "4", "2", "0",
             "0");
 
@@ -24,16 +29,7 @@ public sealed class HelpBotTests
         link.Verdict.Should().Be(LinkVerdict.Lookalike, "the scenario needs a look-alike");
         output.Should().Contain("sbisec-login.com: ⚠ 偽サイト(なりすまし)の疑いがあります").And.Contain(link.Advice.Ja);
 
-        var outlook = new CompensationOutlook(FactsRegistry.Embedded).Assess(new CompensationCase
-        {
-            BrokerId = "sbi",
-            IncidentDate = new DateOnly(2025, 4, 20),
-            Actions = TakeoverActions.HoldingsSold | TakeoverActions.StocksBought,
-            SaleProceeds = 5_000_000m,
-            PurchaseCost = 5_000_000m,
-            CurrentValueOfPurchases = 2_000_000m,
-            PoliceReportFiled = null,
-        });
+        var outlook = new CompensationOutlook(FactsRegistry.Embedded).Assess(@case);
         outlook.Estimate.Should().NotBeNull();
         output.Should().Contain("SBI証券 ですね。")
             .And.Contain(outlook.Summary.Ja)
@@ -125,6 +121,8 @@ public sealed class HelpBotTests
         process.ExitCode.Should().Be(0, process.StandardError.ReadToEnd());
         output.Should().Contain("Number > 3").And.Contain("A. " + Faq.Entries[2].Answer.En).And.Contain("Take care.");
     }
+
+    private static string Typed(decimal yen) => yen.ToString(CultureInfo.InvariantCulture);
 
     private static string Converse(string language, params string[] answers) => Converse(language, null, answers);
 

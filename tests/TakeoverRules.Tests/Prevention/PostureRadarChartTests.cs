@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Xml.Linq;
 using TakeoverRules.Prevention;
 
@@ -13,7 +14,7 @@ public sealed class PostureRadarChartTests
     [InlineData("ja")]
     public void The_chart_is_well_formed_svg_with_a_viewbox_and_both_series(string language)
     {
-        var doc = XDocument.Parse(SecurityPosture.Assess(SecurityPostureTests.Typical).ToRadarSvg(language));
+        var doc = XDocument.Parse(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(language));
 
         doc.Root!.Name.Should().Be(Svg + "svg");
         doc.Root.Attribute("viewBox")!.Value.Should().Be("0 0 760 640");
@@ -23,11 +24,23 @@ public sealed class PostureRadarChartTests
     }
 
     [Theory]
+    [InlineData("en", "posture-example.svg")]
+    [InlineData("ja", "posture-example.ja.svg")]
+    public void The_documentation_charts_are_the_typical_customers(string language, string file)
+    {
+        var docs = Path.Combine(typeof(PostureRadarChartTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ProjectDirectory").Value!, "..", "..", "docs", "images", file);
+
+        File.ReadAllText(docs).Should().Be(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(language),
+            "docs/images/{0} is drawn from SecurityPostureInput.TypicalCustomer (regenerate it with the command in THIRD-PARTY-NOTICES.md)", file);
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("ja")]
     public void Every_factor_label_and_the_legend_appear_in_the_chosen_language(string language)
     {
-        var posture = SecurityPosture.Assess(SecurityPostureTests.Typical);
+        var posture = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer);
         var texts = XDocument.Parse(posture.ToRadarSvg(language)).Descendants(Svg + "text").Select(t => t.Value).ToList();
 
         texts.Should().Contain(posture.Factors.Select(f => f.Label.In(language)));
@@ -50,7 +63,7 @@ public sealed class PostureRadarChartTests
     [Fact]
     public void The_chart_has_no_scripts_links_or_external_references()
     {
-        var svg = SecurityPosture.Assess(SecurityPostureTests.Typical).ToRadarSvg("ja");
+        var svg = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg("ja");
         var doc = XDocument.Parse(svg);
 
         doc.Descendants().Select(e => e.Name.LocalName).Should().NotContain(["script", "image", "a", "foreignObject", "style"]);
@@ -63,7 +76,7 @@ public sealed class PostureRadarChartTests
         Chromium.JapaneseFonts().Should().NotBeEmpty("without a Japanese font the ja chart renders as boxes; install fonts-noto-cjk");
         foreach (var language in new[] { "en", "ja" })
         {
-            var png = Chromium.Screenshot(SecurityPosture.Assess(SecurityPostureTests.Typical).ToRadarSvg(language), 760, 640);
+            var png = Chromium.Screenshot(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(language), 760, 640);
 
             png.Length.Should().BeGreaterThan(10_000, "a blank page compresses to far less");
             png.AsSpan(0, 8).ToArray().Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });

@@ -18,17 +18,6 @@ public sealed class SecurityPostureTests
         TradingPin = TradingPinStrength.Strong,
     };
 
-    internal static readonly SecurityPostureInput Typical = new()
-    {
-        Mfa = AuthMethod.Sms,
-        PasswordScore = 2,
-        PasswordReuse = PasswordReuse.Reused,
-        Notifications = NotificationCoverage.LoginsOnly,
-        Access = AccessRoute.LinksInMessages,
-        AccountChecks = AccountCheckHabit.Monthly,
-        TradingPin = TradingPinStrength.Guessable,
-    };
-
     internal static readonly SecurityPostureInput SingleWeakFactor = Ideal with { Mfa = AuthMethod.Password };
 
     [Fact]
@@ -63,7 +52,7 @@ public sealed class SecurityPostureTests
     [Fact]
     public void The_most_valuable_action_comes_first()
     {
-        var posture = SecurityPosture.Assess(Typical);
+        var posture = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer);
 
         posture.NextActions.Select(a => a.Factor).Should().Equal(
             PostureFactor.Mfa,            // 30 * 3/4 = 22.5
