@@ -13,7 +13,8 @@ namespace TakeoverRules.Cli.Commands;
 /// <summary>
 /// <c>takeover scan</c>: streams events (TakeoverRules event format v1) through the detector and writes the decisions
 /// as JSON Lines. Malformed lines are reported on stderr with their line, field and reason, skipped and counted;
-/// any of them makes the exit code 1. Memory grows with accounts and symbols, not with the size of the input.
+/// any of them makes the exit code 1. Each order gets one line, however late a redelivery of it comes. Memory grows with
+/// accounts and symbols, not with the size of the input (beyond a bounded memory of the orders written).
 /// </summary>
 internal static class ScanCommand
 {
@@ -56,6 +57,7 @@ internal static class ScanCommand
     private sealed class Scan(CliConsole console, ExplanationLanguage language)
     {
         private readonly TextWriter _error = console.Error;
+        private readonly WrittenOrderIds _writtenOrders = new();
         private long _malformed;
 
         public int Run(ScanFiles files, DateTimeOffset? learnUntil)
@@ -196,6 +198,13 @@ internal static class ScanCommand
                                 continue;
                             }
 
+                            if (sink is not null && result.Value.Type == AccountEventType.Order && _writtenOrders.Contains(result.Value.Account, result.Value.Id))
+                            {
+                                // A redelivery of an order already written, too late for the detector's memory: one id, one line.
+                                duplicates++;
+                                continue;
+                            }
+
                             decision = detector.Evaluate(result.Value);
                         }
                         catch (ArgumentException ex)
@@ -203,6 +212,11 @@ internal static class ScanCommand
                             // A line the reader accepts but the detector refuses (a text over MaxIdLength): reported, never applied.
                             Malformed(inputName, new EventFormatError(result.Line, ex.ParamName ?? "event", null, ex.Message));
                             continue;
+                        }
+
+                        if (sink is not null && decision.EventType == AccountEventType.Order && decision.IsReportable)
+                        {
+                            _writtenOrders.Add(decision.Account, decision.EventId);
                         }
 
                         switch (decision.Status)
