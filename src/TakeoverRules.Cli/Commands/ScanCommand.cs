@@ -186,13 +186,14 @@ internal static class ScanCommand
                             continue;
                         }
 
-                        events++;
+                        // Counted once the detector has taken the event: a line it refuses is a malformed line, not an event.
                         Decision decision;
                         try
                         {
                             if (result.Value.Time < learnUntil)
                             {
                                 var status = detector.Learn(result.Value);
+                                events++;
                                 learned += status == DecisionStatus.Evaluated ? 1 : 0;
                                 duplicates += status == DecisionStatus.Duplicate ? 1 : 0;
                                 continue;
@@ -201,6 +202,7 @@ internal static class ScanCommand
                             if (sink is not null && result.Value.Type == AccountEventType.Order && _writtenOrders.Contains(result.Value.Account, result.Value.Id))
                             {
                                 // A redelivery of an order already written, too late for the detector's memory: one id, one line.
+                                events++;
                                 duplicates++;
                                 continue;
                             }
@@ -213,6 +215,8 @@ internal static class ScanCommand
                             Malformed(inputName, new EventFormatError(result.Line, ex.ParamName ?? "event", null, ex.Message));
                             continue;
                         }
+
+                        events++;
 
                         if (sink is not null && decision.EventType == AccountEventType.Order && decision.IsReportable)
                         {
