@@ -13,7 +13,8 @@ namespace TakeoverRules.Cli.Commands;
 /// <summary>
 /// <c>takeover scan</c>: streams events (TakeoverRules event format v1) through the detector and writes the decisions
 /// as JSON Lines. Malformed lines are reported on stderr with their line, field and reason, skipped and counted;
-/// any of them makes the exit code 1. Memory grows with accounts and symbols, not with the size of the input.
+/// any of them makes the exit code 1. Each order gets one line, however late a redelivery of it comes. Memory grows with
+/// accounts and symbols, not with the size of the input (beyond a bounded memory of the orders written).
 /// </summary>
 internal static class ScanCommand
 {
@@ -56,6 +57,7 @@ internal static class ScanCommand
     private sealed class Scan(CliConsole console, ExplanationLanguage language)
     {
         private readonly TextWriter _error = console.Error;
+        private readonly WrittenOrderIds _writtenOrders = new();
         private long _malformed;
 
         public int Run(ScanFiles files, DateTimeOffset? learnUntil)
@@ -184,15 +186,24 @@ internal static class ScanCommand
                             continue;
                         }
 
-                        events++;
+                        // Counted once the detector has taken the event: a line it refuses is a malformed line, not an event.
                         Decision decision;
                         try
                         {
                             if (result.Value.Time < learnUntil)
                             {
                                 var status = detector.Learn(result.Value);
+                                events++;
                                 learned += status == DecisionStatus.Evaluated ? 1 : 0;
                                 duplicates += status == DecisionStatus.Duplicate ? 1 : 0;
+                                continue;
+                            }
+
+                            if (sink is not null && result.Value.Type == AccountEventType.Order && _writtenOrders.Contains(result.Value.Account, result.Value.Id))
+                            {
+                                // A redelivery of an order already written, too late for the detector's memory: one id, one line.
+                                events++;
+                                duplicates++;
                                 continue;
                             }
 
@@ -203,6 +214,13 @@ internal static class ScanCommand
                             // A line the reader accepts but the detector refuses (a text over MaxIdLength): reported, never applied.
                             Malformed(inputName, new EventFormatError(result.Line, ex.ParamName ?? "event", null, ex.Message));
                             continue;
+                        }
+
+                        events++;
+
+                        if (sink is not null && decision.EventType == AccountEventType.Order && decision.IsReportable)
+                        {
+                            _writtenOrders.Add(decision.Account, decision.EventId);
                         }
 
                         switch (decision.Status)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace TakeoverRules.Detection;
 
@@ -15,12 +14,6 @@ internal struct Slots4
 internal struct Slots8
 {
     private uint _element;
-}
-
-[InlineArray(16)]
-internal struct RecentIdSlots
-{
-    private ulong _element;
 }
 
 [InlineArray(24)]
@@ -247,27 +240,15 @@ internal struct CitedText
 /// <summary>
 /// Everything the detector remembers about one account: its learned baseline (devices, networks, countries, markets,
 /// order sizes, hours), the current risky session, settings changes, the current run of orders, and the recent event
-/// ids for duplicate detection. Fixed-size inline slots keep it within about 1 KB. Not thread-safe; owned by one detector.
+/// ids for duplicate detection. Fixed-size inline slots bound it (a snapshot of a quiet account is under 1,408 bytes);
+/// a busy account's duplicate memory adds 16 bytes per id up to <see cref="DetectorOptions.MaxDuplicateIds"/>.
+/// Not thread-safe; owned by one detector.
 /// </summary>
 internal sealed class AccountState
 {
-    public AccountState(int duplicateWindow)
-    {
-        _window = duplicateWindow;
-        _moreIds = duplicateWindow > InlineIdCount ? new ulong[duplicateWindow] : null;
-    }
-
     // Event time and duplicates.
     public long Watermark;
-    // The default window lives inside the state: every event checks it, and a separate array is one more cache miss
-    // per event and one more object per account for the GC to promote.
-    private const int InlineIdCount = 16;
-    private readonly int _window;
-    private readonly ulong[]? _moreIds;
-    private RecentIdSlots _inlineIds;
-    public int RecentNext;
-
-    public Span<ulong> RecentIds => _moreIds ?? MemoryMarshal.CreateSpan(ref _inlineIds[0], _window);
+    public DuplicateMemory RecentIds;
 
     // Baseline.
     public long LastActivity;
@@ -322,14 +303,6 @@ internal sealed class AccountState
     public long LadderStart;
     public double LadderFirstPrice, LadderLastPrice;
     public int LadderCount;
-
-    public bool IsDuplicate(ulong idHash) => RecentIds.Contains(idHash);
-
-    public void Remember(ulong idHash)
-    {
-        RecentIds[RecentNext] = idHash;
-        RecentNext = (RecentNext + 1) % _window;
-    }
 
     public void CountHour(int hour)
     {

@@ -73,8 +73,29 @@ public sealed class DetectorOptions
     /// </summary>
     public DecisionKind LateOrderDecision { get; set; } = DecisionKind.Review;
 
-    /// <summary>How many recent event ids per account are remembered to ignore duplicate deliveries. Default 16 (8–256): redeliveries come within a batch; older ones are caught by the late-event rule.</summary>
+    /// <summary>
+    /// How many of an account's newest event ids are remembered whatever their age, to ignore duplicate deliveries of
+    /// an account that is seldom active. Default 16 (8–256). Ids dated within <see cref="DuplicateWindowMinutes"/> of the
+    /// account's latest event are remembered too (see there).
+    /// </summary>
     public int DuplicateWindow { get; set; } = 16;
+
+    /// <summary>
+    /// Minutes for which an account's event ids are remembered, measured back from the account's latest event time: a
+    /// repeated id dated within them is a <see cref="DecisionStatus.Duplicate"/>, ignored and never judged twice,
+    /// however many events came in between (up to <see cref="MaxDuplicateIds"/>). Default 60 (1–10080; at least
+    /// <see cref="LateEventGraceMinutes"/>, so that every redelivery the late-event rule would still apply is recognised);
+    /// older redeliveries are rejected as <see cref="DecisionStatus.TooLate"/> unless they are among the newest
+    /// <see cref="DuplicateWindow"/> ids.
+    /// </summary>
+    public int DuplicateWindowMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// The most event ids remembered per account, which bounds the duplicate memory of a busy account at 16 bytes per id
+    /// (4 KB by default); when an account has more events within <see cref="DuplicateWindowMinutes"/>, the oldest ids are
+    /// forgotten first. Default 256 (8–4096; at least <see cref="DuplicateWindow"/>).
+    /// </summary>
+    public int MaxDuplicateIds { get; set; } = 256;
 
     /// <summary>
     /// Key (at least 16 bytes; in configuration, base64) with which snapshots are signed (HMAC-SHA-256) and without which
@@ -199,6 +220,8 @@ public sealed class DetectorOptions
         (nameof(MaxFutureMinutes), o => o.MaxFutureMinutes, 1, 366 * 24 * 60),
         (nameof(LateOrderDecision), o => (double)o.LateOrderDecision, (double)DecisionKind.Allow, (double)DecisionKind.Review),
         (nameof(DuplicateWindow), o => o.DuplicateWindow, 8, 256),
+        (nameof(DuplicateWindowMinutes), o => o.DuplicateWindowMinutes, 1, 7 * 24 * 60),
+        (nameof(MaxDuplicateIds), o => o.MaxDuplicateIds, 8, 4096),
         (nameof(MaxIdLength), o => o.MaxIdLength, 16, 65536),
         (nameof(LocalUtcOffsetMinutes), o => o.LocalUtcOffsetMinutes, -14 * 60, 14 * 60),
         (nameof(BaselineMinLogins), o => o.BaselineMinLogins, 0, 1000),
@@ -252,6 +275,18 @@ public sealed class DetectorOptions
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Detection.FreezeThreshold: must be at least ReviewThreshold and HoldThreshold (were {ReviewThreshold}, {HoldThreshold}, {FreezeThreshold})"));
+        }
+
+        if (DuplicateWindowMinutes < LateEventGraceMinutes)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Detection.DuplicateWindowMinutes: must be at least LateEventGraceMinutes, or a redelivery the grace still applies would be judged twice (were {DuplicateWindowMinutes}, {LateEventGraceMinutes})"));
+        }
+
+        if (MaxDuplicateIds < DuplicateWindow)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Detection.MaxDuplicateIds: must be at least DuplicateWindow, the ids that are always kept (were {MaxDuplicateIds}, {DuplicateWindow})"));
         }
 
         if (SnapshotKey is { Length: < MinSnapshotKeyBytes })

@@ -10,6 +10,7 @@ internal sealed class DetectorSettings
     {
         Options = options;
         Grace = TimeSpan.TicksPerMinute * options.LateEventGraceMinutes;
+        DuplicateWindow = TimeSpan.TicksPerMinute * options.DuplicateWindowMinutes;
         Trust = TimeSpan.TicksPerHour * options.TrustAfterHours;
         Horizon = TimeSpan.TicksPerHour * options.SessionHorizonHours;
         FailWindow = TimeSpan.TicksPerMinute * options.FailedLoginWindowMinutes;
@@ -25,6 +26,8 @@ internal sealed class DetectorSettings
     public DetectorOptions Options { get; }
 
     public long Grace { get; }
+
+    public long DuplicateWindow { get; }
 
     public long Trust { get; }
 

@@ -5,7 +5,8 @@ using System.Text;
 namespace TakeoverRules.Detection;
 
 /// <summary>
-/// The detector's snapshot format, version 4: a magic (<c>TRDA</c> account, <c>TRDS</c> symbol, <c>TRDD</c> whole
+/// The detector's snapshot format, version 5 (version 4 remembered a fixed number of ids without their times, and is
+/// refused like any other version): a magic (<c>TRDA</c> account, <c>TRDS</c> symbol, <c>TRDD</c> whole
 /// detector), the version, the configuration hash, the seal (1: SHA-256, 2: HMAC-SHA-256 under the host's
 /// <see cref="DetectorOptions.SnapshotKey"/>), the state field by field, and the 32-byte seal over everything before it.
 /// A snapshot is restored only by a detector of the same version, configuration and key, only when its seal matches,
@@ -13,7 +14,7 @@ namespace TakeoverRules.Detection;
 /// </summary>
 internal sealed class DetectorSnapshotFormat
 {
-    private const int Version = 4;
+    private const int Version = 5;
     private const int HeaderLength = 4 + 4 + 8 + 1;
     private const int TagLength = 32;
     private const byte ChecksumSeal = 1;
@@ -23,18 +24,18 @@ internal sealed class DetectorSnapshotFormat
     private static readonly byte[] DetectorMagic = "TRDD"u8.ToArray();
 
     private readonly ulong _configHash;
-    private readonly int _duplicateWindow;
+    private readonly int _maxDuplicateIds;
     private readonly byte[]? _key;
     private readonly int _maxTextLength;
 
     /// <param name="configHash">The configuration hash every snapshot is stamped with.</param>
-    /// <param name="duplicateWindow">Ids remembered per account.</param>
+    /// <param name="maxDuplicateIds">The most ids remembered per account.</param>
     /// <param name="key">The host's HMAC key, or <see langword="null"/> for a plain SHA-256 checksum.</param>
     /// <param name="maxTextLength">The longest text (an id, a device) a snapshot may hold.</param>
-    public DetectorSnapshotFormat(ulong configHash, int duplicateWindow, byte[]? key, int maxTextLength)
+    public DetectorSnapshotFormat(ulong configHash, int maxDuplicateIds, byte[]? key, int maxTextLength)
     {
         _configHash = configHash;
-        _duplicateWindow = duplicateWindow;
+        _maxDuplicateIds = maxDuplicateIds;
         _key = key;
         _maxTextLength = maxTextLength;
     }
@@ -247,13 +248,15 @@ internal sealed class DetectorSnapshotFormat
     private static void WriteAccount(BinaryWriter writer, AccountState state)
     {
         writer.Write(state.Watermark);
-        writer.Write(state.RecentIds.Length);
-        foreach (var id in state.RecentIds)
+        // The remembered ids, oldest first, each with its event time: 16 bytes per id.
+        writer.Write(state.RecentIds.Count);
+        for (var i = 0; i < state.RecentIds.Count; i++)
         {
-            writer.Write(id);
+            var (hash, time) = state.RecentIds[i];
+            writer.Write(hash);
+            writer.Write(time);
         }
 
-        writer.Write(state.RecentNext);
         writer.Write(state.LastActivity);
         writer.Write(state.Logins);
         writer.Write(state.Orders);
@@ -315,19 +318,25 @@ internal sealed class DetectorSnapshotFormat
     private AccountState ReadAccount(BinaryReader reader)
     {
         var watermark = ReadTicks(reader, "watermark");
-        var length = reader.ReadInt32();
-        if (length != _duplicateWindow)
+        var ids = reader.ReadInt32();
+        if (ids < 0 || ids > _maxDuplicateIds)
         {
-            throw new InvalidDataException($"duplicate window of {length} ids does not match the configured {_duplicateWindow}");
+            throw new InvalidDataException($"{ids} remembered ids is outside 0..{_maxDuplicateIds} (MaxDuplicateIds)");
         }
 
-        var state = new AccountState(_duplicateWindow) { Watermark = watermark };
-        for (var i = 0; i < length; i++)
+        var state = new AccountState { Watermark = watermark };
+        for (var i = 0; i < ids; i++)
         {
-            state.RecentIds[i] = reader.ReadUInt64();
+            var hash = reader.ReadUInt64();
+            var time = ReadTicks(reader, "remembered id");
+            if (hash == 0 || time > watermark)
+            {
+                throw new InvalidDataException(hash == 0 ? "a remembered id hash is 0, which marks an empty slot" : $"a remembered id is dated {time}, after the watermark {watermark}");
+            }
+
+            state.RecentIds.Add(hash, time, cutoff: long.MinValue, keep: 1, _maxDuplicateIds);
         }
 
-        state.RecentNext = Bounded(reader.ReadInt32(), length, "duplicate window position");
         state.LastActivity = ReadTicks(reader, "last activity");
         state.Logins = ReadCount(reader, "logins");
         state.Orders = ReadCount(reader, "orders");

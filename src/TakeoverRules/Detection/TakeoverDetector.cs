@@ -6,7 +6,8 @@ namespace TakeoverRules.Detection;
 /// <summary>
 /// The takeover detector: learns each account's baseline online from its events, decides on every event as it arrives
 /// (orders before they execute) and correlates risky buys of the same thin symbol across accounts.
-/// Deterministic: it uses event time only, ignores duplicate ids, applies events up to
+/// Deterministic: it uses event time only, ignores duplicate ids (remembered for
+/// <see cref="DetectorOptions.DuplicateWindowMinutes"/> of event time), applies events up to
 /// <see cref="DetectorOptions.LateEventGraceMinutes"/> late and rejects later ones with a reason, and its state can be
 /// snapshotted and restored per account and per symbol.
 /// </summary>
@@ -61,7 +62,7 @@ public sealed partial class TakeoverDetector
         _configHash = StableHash.Of(_options.Canonical());
         _settings = new DetectorSettings(_options);
         _route = new DetectionRoute(_settings, instruments);
-        _snapshots = new DetectorSnapshotFormat(_configHash, _options.DuplicateWindow, _options.SnapshotKey, SnapshotTextLength(_options.MaxIdLength));
+        _snapshots = new DetectorSnapshotFormat(_configHash, _options.MaxDuplicateIds, _options.SnapshotKey, SnapshotTextLength(_options.MaxIdLength));
     }
 
     // Texts in the state are event texts (at most MaxIdLength) or short texts built from them (an address block).
@@ -322,12 +323,12 @@ public sealed partial class TakeoverDetector
 
         if (!_accounts.TryGetValue(e.Account, out var st))
         {
-            st = new AccountState(_options.DuplicateWindow);
+            st = new AccountState();
             _accounts.Add(e.Account, st);
         }
 
         var idHash = StableHash.Of(e.Id);
-        if (st.IsDuplicate(idHash))
+        if (st.RecentIds.Contains(idHash))
         {
             return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null)
             {
@@ -346,8 +347,8 @@ public sealed partial class TakeoverDetector
             };
         }
 
-        st.Remember(idHash);
         st.Watermark = Math.Max(st.Watermark, t);
+        st.RecentIds.Add(idHash, t, st.Watermark - _settings.DuplicateWindow, _options.DuplicateWindow, _options.MaxDuplicateIds);
         return _route.Route(st, e, t);
     }
 

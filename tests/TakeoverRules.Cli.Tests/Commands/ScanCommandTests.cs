@@ -92,6 +92,45 @@ public sealed class ScanCommandTests : IDisposable
         run.Stderr.Should().Contain("1 duplicates ignored");
     }
 
+    /// <summary>An order at 09:15, then <paramref name="logins"/> logins a few seconds apart (times +09:00).</summary>
+    private static List<string> OrderThenLogins(int logins, TimeSpan span)
+    {
+        var start = new DateTimeOffset(2025, 3, 21, 9, 15, 0, TimeSpan.FromHours(9));
+        var lines = new List<string> { Order };
+        for (var i = 1; i <= logins; i++)
+        {
+            var time = (start + span * i / logins).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+09:00";
+            lines.Add($$"""{"type":"login","id":"l{{i}}","time":"{{time}}","account":"A1","success":true,"ip":"203.0.113.7","device":"iphone-1","authMethod":"password","channel":"web"}""");
+        }
+
+        return lines;
+    }
+
+    [Fact]
+    public void A_redelivery_15_minutes_late_after_many_later_events_is_ignored_not_judged_twice_nor_too_late()
+    {
+        var lines = OrderThenLogins(40, TimeSpan.FromMinutes(15));
+        lines.Add(Order);
+
+        var run = Cli.RunWithInput(string.Join('\n', lines) + "\n", "scan", "--events", "-", "--instruments", SampleInstruments);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.StdoutLines.Where(l => l.Contains("\"eventId\":\"o1\"", StringComparison.Ordinal)).Should().ContainSingle();
+        run.Stderr.Should().Contain("1 duplicates ignored").And.Contain("0 too late");
+    }
+
+    [Fact]
+    public void A_redelivery_later_than_any_window_still_gets_no_second_line()
+    {
+        var lines = OrderThenLogins(40, TimeSpan.FromHours(20));
+        lines.Add(Order);
+
+        var run = Cli.RunWithInput(string.Join('\n', lines) + "\n", "scan", "--events", "-", "--instruments", SampleInstruments);
+
+        run.StdoutLines.Where(l => l.Contains("\"eventId\":\"o1\"", StringComparison.Ordinal)).Should().ContainSingle("one id, one decision line");
+        run.Stderr.Should().Contain("1 duplicates ignored").And.Contain("0 too late");
+    }
+
     [Fact]
     public void Events_later_than_the_grace_are_reported_with_the_reason_and_counted()
     {

@@ -99,7 +99,7 @@ public sealed class TakeoverDetectorStateTests
     }
 
     [Fact]
-    public void Per_account_state_stays_within_one_and_a_quarter_kilobytes_on_the_wire()
+    public void Per_account_state_stays_within_1408_bytes_on_the_wire()
     {
         var detector = NewDetector();
         var timeline = new Timeline("size-account-with-a-long-identifier").HonestHistory(days: 60)
@@ -114,8 +114,33 @@ public sealed class TakeoverDetectorStateTests
         }
 
         // About 1 KB before detection v2; the per-customer behaviour profiles (now and at the start of the run, 2 × 68 B),
-        // eight traded-symbol slots (33 B) and the login's weighed evidence (40 B) add about 180 B.
-        detector.SnapshotAccount(timeline.Account)!.Length.Should().BeLessThan(1280);
+        // eight traded-symbol slots (33 B) and the login's weighed evidence (40 B) add about 180 B; the event times of the
+        // 16 ids that are always remembered (issue 13 item 11) another 128 B.
+        detector.SnapshotAccount(timeline.Account)!.Length.Should().BeLessThan(1408);
+    }
+
+    [Fact]
+    public void A_busy_accounts_duplicate_memory_is_bounded_by_MaxDuplicateIds_at_16_bytes_an_id()
+    {
+        static int SnapshotLength(TimeSpan apart)
+        {
+            var detector = NewDetector();
+            var timeline = new Timeline("busy");
+            for (var i = 0; i < 1000; i++)
+            {
+                timeline.After(apart).Login();
+            }
+
+            detector.Learn(timeline.Events);
+            return detector.SnapshotAccount("busy")!.Length;
+        }
+
+        var options = new DetectorOptions();
+        var quiet = SnapshotLength(TimeSpan.FromHours(2));
+        var busy = SnapshotLength(TimeSpan.FromSeconds(3));
+
+        // 1,000 logins in 50 minutes are all within the 60-minute window, but only the newest MaxDuplicateIds are kept.
+        busy.Should().Be(quiet + ((options.MaxDuplicateIds - options.DuplicateWindow) * 16));
     }
 
     [Fact]
