@@ -14,7 +14,7 @@ internal static class LearnedModelBlend
     /// Decades added to the model's guesses before comparing; negative: the Monte Carlo rank counts every string the
     /// model prefers, most of which no list holds, so it runs above the patterns' guesses for the same password.
     /// </summary>
-    public const double MarginLog10 = -1.75;
+    public const double MarginLog10 = -1.5;
 
     /// <summary>Share of the gap the estimate moves when the model is cheaper.</summary>
     public const double Weight = 0.5625;
