@@ -58,7 +58,12 @@ public sealed record MonitorOptions
                     "--all" => options with { All = true },
                     "--follow" => options with { Follow = true },
                     "--once" => options with { Once = true },
-                    "--lang" => options with { Language = Value() == "ja" ? ExplanationLanguage.Japanese : ExplanationLanguage.English },
+                    "--lang" => options with { Language = Value() switch
+                    {
+                        "ja" => ExplanationLanguage.Japanese,
+                        "en" => ExplanationLanguage.English,
+                        var other => throw new ArgumentException($"--lang must be ja or en (was '{other}')"),
+                    } },
                     "-h" or "--help" => options with { Help = true },
                     _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
                 };

@@ -35,13 +35,17 @@ public sealed class MonitorSummary
         if (written) Written++;
         if (decision.Kind == DecisionKind.Allow && decision.Risk == 0) return;
 
-        if (!_accounts.TryGetValue(decision.Account, out var account) || decision.Risk > account.Risk || decision.Kind > account.Kind)
+        // Per account: the worst kind and risk so far, and the most severe indicator seen (the 2025 rotation pattern or a
+        // cross-account ramp is critical even when a single trait carries more points; points break ties).
+        _accounts.TryGetValue(decision.Account, out var account);
+        var top = account?.Top;
+        foreach (var hit in decision.Indicators)
         {
-            var top = decision.Indicators.Count == 0 ? null : decision.Indicators.MaxBy(i => i.Points);
-            _accounts[decision.Account] = new AccountRisk(decision.Account, Math.Max(decision.Risk, account?.Risk ?? 0),
-                decision.Kind > (account?.Kind ?? DecisionKind.Allow) ? decision.Kind : account?.Kind ?? DecisionKind.Allow,
-                top?.Id.ToString() ?? account?.TopIndicator ?? "", decision.Time);
+            if (top is null || (hit.Severity, hit.Points).CompareTo((top.Severity, top.Points)) > 0) top = hit;
         }
+
+        _accounts[decision.Account] = new AccountRisk(decision.Account, Math.Max(decision.Risk, account?.Risk ?? 0),
+            (DecisionKind)Math.Max((int)decision.Kind, (int)(account?.Kind ?? DecisionKind.Allow)), top, decision.Time);
 
         // Many accounts buying one thin name under risk is the 2025 ramp; the detector's CrossAccountRamp says so too.
         if (accountEvent is OrderEvent { Side: OrderSide.Buy } order && decision.Kind >= DecisionKind.Review)
@@ -67,5 +71,9 @@ public sealed class MonitorSummary
         [.. _riskyBuyers.Select(p => (p.Key, p.Value.Count)).OrderByDescending(p => p.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count)];
 }
 
-/// <summary>An account's worst decision so far.</summary>
-public sealed record AccountRisk(string Account, int Risk, DecisionKind Kind, string TopIndicator, DateTimeOffset LastTime);
+/// <summary>An account's worst decision so far, its most severe indicator and the time of its last flagged decision.</summary>
+public sealed record AccountRisk(string Account, int Risk, DecisionKind Kind, IndicatorHit? Top, DateTimeOffset LastTime)
+{
+    /// <summary>The most severe indicator's name, or empty.</summary>
+    public string TopIndicator => Top?.Id.ToString() ?? "";
+}

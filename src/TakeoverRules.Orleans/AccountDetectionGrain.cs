@@ -20,6 +20,10 @@ internal sealed class AccountDetectionGrain : Grain, IAccountDetectionGrain
     private string _account = "";
     private int _unpersisted;
 
+    // The write started after the decision that brought the account to MaxUnpersistedEvents; the account's next call
+    // waits for it before applying its event, so no decision returns with more than that many events unstored.
+    private Task? _writing;
+
     public AccountDetectionGrain(TakeoverDetector detector, IOptions<DetectionGrainOptions> options, IPersistentStateFactory states, IGrainContext context, IServiceProvider services)
     {
         _detector = detector;
@@ -66,6 +70,7 @@ internal sealed class AccountDetectionGrain : Grain, IAccountDetectionGrain
     {
         try
         {
+            await SettleWriteAsync().ConfigureAwait(true);
             if (_unpersisted > 0)
             {
                 await PersistAsync().ConfigureAwait(true);
@@ -79,6 +84,7 @@ internal sealed class AccountDetectionGrain : Grain, IAccountDetectionGrain
 
     public async Task<Decision> DecideAsync(byte[] eventLine)
     {
+        await SettleWriteAsync().ConfigureAwait(true);
         var decision = await DecideOneAsync(eventLine).ConfigureAwait(true);
         await PersistIfDueAsync().ConfigureAwait(true);
         return decision;
@@ -90,6 +96,7 @@ internal sealed class AccountDetectionGrain : Grain, IAccountDetectionGrain
         var decisions = new Decision[eventLines.Length];
         for (var i = 0; i < eventLines.Length; i++)
         {
+            await SettleWriteAsync().ConfigureAwait(true);
             decisions[i] = await DecideOneAsync(eventLines[i]).ConfigureAwait(true);
             await PersistIfDueAsync().ConfigureAwait(true);
         }
@@ -124,7 +131,48 @@ internal sealed class AccountDetectionGrain : Grain, IAccountDetectionGrain
         return decision;
     }
 
-    private Task PersistIfDueAsync() => _unpersisted > _options.MaxUnpersistedEvents ? PersistAsync() : Task.CompletedTask;
+    /// <summary>
+    /// With a bound of 0 the state is written before the decision returns. Otherwise, once the account has the bound's
+    /// number of events unstored, their write starts and the decision returns without waiting for it: the write runs
+    /// while the caller routes its order, off the decision's latency.
+    /// </summary>
+    private Task PersistIfDueAsync()
+    {
+        var bound = _options.MaxUnpersistedEvents;
+        if (bound == 0)
+        {
+            return _unpersisted > 0 ? PersistAsync() : Task.CompletedTask;
+        }
+
+        if (_unpersisted >= bound)
+        {
+            _writing = PersistAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Waits for the write started by the previous call. If it failed, the state (still in memory, still counted as
+    /// unstored) is written again now, and a second failure fails this call before its event is applied.
+    /// </summary>
+    private async Task SettleWriteAsync()
+    {
+        if (_writing is not { } writing)
+        {
+            return;
+        }
+
+        _writing = null;
+        try
+        {
+            await writing.ConfigureAwait(true);
+        }
+        catch (Exception) when (_unpersisted > 0)
+        {
+            await PersistAsync().ConfigureAwait(true);
+        }
+    }
 
     private async Task PersistAsync()
     {

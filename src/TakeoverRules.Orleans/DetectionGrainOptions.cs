@@ -18,7 +18,8 @@ public sealed class DetectionGrainOptions
     /// <summary>
     /// Write-behind bound: the most evaluated events per account whose effect on the account's state may not be in
     /// storage yet when their decision returns. 0 writes the state before every decision returns; the default, 8,
-    /// writes it on every 9th evaluated event (and when the grain deactivates). When a silo dies, each of its accounts
+    /// starts the write after every 8th evaluated event without holding up that decision, and the account's next call
+    /// waits for the write to finish before its event is applied (the state is also written when the grain deactivates). When a silo dies, each of its accounts
     /// loses at most this many events, and the host replays them (see <c>docs/hosting.md</c>). Must stay below the
     /// detector's <c>DuplicateWindow</c> (default 16) so that the replayed events already applied are recognised as
     /// duplicates. Range 0–255. Symbol windows are written on every change (risky buys are rare).

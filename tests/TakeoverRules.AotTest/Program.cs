@@ -53,7 +53,7 @@ Console.WriteLine($"Response: {plan.Steps.Count} steps, next after resume: {resu
 
 // Facts: the embedded JSON goes through the source-generated context; an update file is parsed and validated the same way.
 var facts = TakeoverRules.Facts.FactsRegistry.Embedded;
-var update = facts.ApplyUpdate("{ \"schema\": 1, \"version\": \"aot\", \"date\": \"2099-01-01\" }");
+var update = facts.ApplyUpdate("{ \"schema\": 1, \"version\": \"aot\", \"date\": \"2099-01-01\" }", TakeoverRules.Facts.FactsUpdateTrust.UnsignedAllowed);
 var outlook = new TakeoverRules.Compensation.CompensationOutlook(update.Registry).Assess(new TakeoverRules.Compensation.CompensationCase
 {
     BrokerId = "rakuten",

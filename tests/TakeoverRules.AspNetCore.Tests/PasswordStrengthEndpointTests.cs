@@ -19,11 +19,11 @@ public sealed class PasswordStrengthEndpointTests
         await using var app = new SampleApp();
         using var client = app.CreateClient();
 
-        using var response = await client.PostAsync("/password-strength", Json("""{"password":"password","userInputs":["taro@example.jp"]}"""));
+        using var response = await client.PostAsync("/password-strength", Json("""{"password":"password","userInputs":["taro@example.jp"]}"""), TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Headers.CacheControl!.NoStore.Should().BeTrue();
-        var answer = await response.Content.ReadFromJsonAsync<PasswordStrengthResponse>();
+        var answer = await response.Content.ReadFromJsonAsync<PasswordStrengthResponse>(cancellationToken: TestContext.Current.CancellationToken);
         answer!.Score.Should().Be(0);
         answer.ScoreName.Should().Be("very_weak");
         answer.Compliant.Should().BeFalse();
@@ -39,9 +39,9 @@ public sealed class PasswordStrengthEndpointTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/password-strength") { Content = Json("""{"password":"abc"}""") };
         request.Headers.AcceptLanguage.ParseAdd("ja-JP");
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
-        var answer = await response.Content.ReadFromJsonAsync<PasswordStrengthResponse>();
+        var answer = await response.Content.ReadFromJsonAsync<PasswordStrengthResponse>(cancellationToken: TestContext.Current.CancellationToken);
         answer!.Violations.Single(v => v.Code == "TooShort").Message.Should().Be("8文字以上にしてください。");
     }
 
@@ -54,7 +54,7 @@ public sealed class PasswordStrengthEndpointTests
         await using var app = new SampleApp();
         using var client = app.CreateClient();
 
-        using var response = await client.PostAsync(url, Json(body));
+        using var response = await client.PostAsync(url, Json(body), TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(status);
     }
@@ -65,8 +65,8 @@ public sealed class PasswordStrengthEndpointTests
         await using var app = new SampleApp();
         using var client = app.CreateClient();
 
-        (await client.GetAsync("/password-strength")).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
-        (await client.PostAsync("/password-strength", Json($$"""{"password":"{{new string('a', 5000)}}"}"""))).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await client.GetAsync("/password-strength", TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        (await client.PostAsync("/password-strength", Json($$"""{"password":"{{new string('a', 5000)}}"}"""), TestContext.Current.CancellationToken)).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class PasswordStrengthEndpointTests
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            using var response = await client.PostAsync("/limited", Json("""{"password":"abc"}"""));
+            using var response = await client.PostAsync("/limited", Json("""{"password":"abc"}"""), TestContext.Current.CancellationToken);
             statuses.Add(response.StatusCode);
         }
 

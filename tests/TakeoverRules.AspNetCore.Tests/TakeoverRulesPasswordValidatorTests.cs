@@ -90,8 +90,8 @@ public sealed class TakeoverRulesPasswordValidatorTests
         await CreateAsync(app, "watanabe", "watanabe@example.jp", Secret);
         await CreateAsync(app, "watanabe2", "watanabe2@example.jp", "short");
         using var client = app.CreateClient();
-        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{Secret}}"}""", System.Text.Encoding.UTF8, "application/json"));
-        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{Secret}}", broken""", System.Text.Encoding.UTF8, "application/json"));
+        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{Secret}}"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        await client.PostAsync("/password-strength", new StringContent($$"""{"password":"{{Secret}}", broken""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         var records = app.Services.GetFakeLogCollector().GetSnapshot();
         records.Should().Contain(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Trace || r.Level == Microsoft.Extensions.Logging.LogLevel.Debug, "every level is collected");

@@ -10,9 +10,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public DetectionCluster Detection { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Detection = await DetectionCluster.StartAsync();
+    public async ValueTask InitializeAsync() => Detection = await DetectionCluster.StartAsync();
 
-    public async Task DisposeAsync() => await Detection.DisposeAsync();
+    public async ValueTask DisposeAsync() => await Detection.DisposeAsync();
 }
 
 /// <summary>The cluster decides exactly as one in-process detector fed the same stream.</summary>

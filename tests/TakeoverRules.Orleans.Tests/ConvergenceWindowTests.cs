@@ -31,10 +31,10 @@ public sealed class ConvergenceWindowTests(ClusterFixture fixture) : IClassFixtu
             .Should().HaveCount(4, "in process the fourth buyer's ramp cites the three bots' buys and its own");
 
         var gateways = fixture.Detection.Gateways;
-        await gateways[0].IngestAsync([.. bots.SelectMany(b => b.Events.SkipLast(1))]);
+        await gateways[0].IngestAsync([.. bots.SelectMany(b => b.Events.SkipLast(1))], TestContext.Current.CancellationToken);
         // The three bots' buys at the same moment, through three gateways: none has reported when the others read.
         var clusterBuys = await Task.WhenAll(bots.Select((b, i) => gateways[i % gateways.Count].DecideAsync(b.Last)));
-        var clusterFourth = (await gateways[^1].IngestAsync(fourth.Events))[^1];
+        var clusterFourth = (await gateways[^1].IngestAsync(fourth.Events, TestContext.Current.CancellationToken))[^1];
 
         clusterBuys.Select(Ramp).Zip(inProcessBuys.Select(Ramp), (cluster, inProcess) => cluster <= inProcess)
             .Should().AllBeEquivalentTo(true, "a buy never counts a ramp one process would not have seen yet");

@@ -21,7 +21,7 @@ public sealed class MemoryPressureTests
             decisions.AddRange(await StreamFeed.FeedAsync(detection.Gateways, [.. events.Skip(start).Take(size)]));
             // Orleans sheds only after a gen-2 collection since its last pass (its sign that memory is really short).
             GC.Collect();
-            await Task.Delay(400);
+            await Task.Delay(400, TestContext.Current.CancellationToken);
             fewestActive = Math.Min(fewestActive, await ActiveAccountsAsync(management));
         }
 

@@ -64,7 +64,7 @@ public class DetectionTelemetryBenchmarks
 
     private TakeoverDetector WithTelemetry(IMeterFactory meters) => new(new DetectorOptions(), _workload.Instruments)
     {
-        Telemetry = new DetectionTelemetry(meters, NullLogger.Instance, new AccountRedaction(null)),
+        Telemetry = new DetectionTelemetry(meters, NullLogger.Instance, new IdRedaction(null)),
     };
 
     private int DecideAll(TakeoverDetector detector)

@@ -34,8 +34,9 @@ internal static class CompensationCommand
 
         var command = new Command("compensation", "Estimate what a broker's compensation policy would pay for a takeover case, with the conditions and sources (not legal advice).")
         {
-            broker, incident, sold, bought, current, fees, soldValue, margin, withdrawal, mfa, phishing, police, after, asOf, format, lang, updateFile,
+            broker, incident, sold, bought, current, fees, soldValue, margin, withdrawal, mfa, phishing, police, after, asOf, format, lang,
         };
+        foreach (var option in updateFile.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var registry = FactsCliText.Registry(parse, updateFile, console);
@@ -77,7 +78,7 @@ internal static class CompensationCommand
             }
 
             var language = parse.GetValue(lang)!;
-            switch (parse.GetValue(format))
+            switch (parse.GetFormat(format))
             {
                 case OutputFormat.Json:
                     using (var stream = new MemoryStream())

@@ -25,17 +25,44 @@ internal static class FactsCliText
     public static DateOnly? Date(ParseResult parse, Option<string?> option) =>
         parse.GetValue(option) is { } text && TryParseDate(text, out var date) ? date : null;
 
-    public static Option<string?> UpdateFileOption() => new("--facts-file")
+    /// <summary>The options that choose a facts update and say which publishers are trusted.</summary>
+    public sealed record UpdateOptions(Option<string?> File, Option<string?> Signature, Option<string[]> PublisherKeys, Option<bool> AllowUnsigned)
     {
-        Description = "A newer facts file (same schema) to apply on top of the embedded facts; problems are reported and the embedded facts stay in force",
-    };
+        public IEnumerable<Option> All => [File, Signature, PublisherKeys, AllowUnsigned];
+    }
+
+    public static UpdateOptions UpdateFileOption() => new(
+        new Option<string?>("--facts-file")
+        {
+            Description = "A newer facts file (same schema) to apply on top of the embedded facts; it must be signed (FILE.sig or --facts-signature) by a --publisher-key unless --allow-unsigned-facts",
+        },
+        new Option<string?>("--facts-signature") { Description = "The detached signature of --facts-file (default: FILE.sig when it exists)" },
+        new Option<string[]>("--publisher-key") { Description = "A PEM file with a trusted publisher's ECDSA P-256 public key (repeatable)", AllowMultipleArgumentsPerToken = false },
+        new Option<bool>("--allow-unsigned-facts") { Description = "Apply --facts-file even without a signature (anyone who can write it can change the numbers victims call)" });
 
     /// <summary>The registry to use: the embedded one, or it with the update file applied. Problems go to stderr.</summary>
-    public static FactsRegistry? Registry(ParseResult parse, Option<string?> updateFile, CliConsole console)
+    public static FactsRegistry? Registry(ParseResult parse, UpdateOptions options, CliConsole console)
     {
-        if (parse.GetValue(updateFile) is not { } path) return FactsRegistry.Embedded;
-        var result = FactsRegistry.Embedded.ApplyUpdateFile(path);
-        if (result.Applied) return result.Registry;
+        if (parse.GetValue(options.File) is not { } path) return FactsRegistry.Embedded;
+        FactsUpdateTrust trust;
+        try
+        {
+            var keys = (parse.GetValue(options.PublisherKeys) ?? []).Select(f => System.IO.File.ReadAllText(f)).ToList();
+            trust = FactsUpdateTrust.Create(keys, parse.GetValue(options.AllowUnsigned));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            console.Error.WriteLine($"error: --publisher-key: {e.Message}");
+            return null;
+        }
+
+        var result = FactsRegistry.Embedded.ApplyUpdateFile(path, trust, parse.GetValue(options.Signature));
+        if (result.Applied)
+        {
+            foreach (var change in result.ContactChanges) console.Error.WriteLine($"warning: {path} changes a contact point: {change}");
+            return result.Registry;
+        }
+
         console.Error.WriteLine($"error: {path}: the facts file was not applied ({result.Errors.Count} problem(s)):");
         foreach (var error in result.Errors) console.Error.WriteLine($"  {error}");
         return null;

@@ -20,8 +20,9 @@ internal static class FactsCommand
 
         var command = new Command("facts", "Show the sourced, dated facts on the 2025 securities-account takeovers: statistics, policies, laws and contacts.")
         {
-            asOf, broker, topic, format, lang, updateFile,
+            asOf, broker, topic, format, lang,
         };
+        foreach (var option in updateFile.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var registry = FactsCliText.Registry(parse, updateFile, console);
@@ -37,7 +38,7 @@ internal static class FactsCommand
 
             var view = FactsView.Build(registry, date, found, parse.GetValue(topic));
             var language = parse.GetValue(lang)!;
-            switch (parse.GetValue(format))
+            switch (parse.GetFormat(format))
             {
                 case OutputFormat.Json:
                     using (var stream = new MemoryStream())
@@ -89,7 +90,7 @@ internal static class FactsCommand
             if (Wants("laws")) sections.Add(("Laws and bank versus securities", Of(FactTopic.Laws)));
 
             var policies = Wants("policies")
-                ? (broker is null ? registry.Policies.Where(p => p.KnownFrom <= asOf && !(p.AsOfBasis == AsOfBasis.Before && asOf >= p.AsOf.Date)).ToList() : registry.PoliciesFor(broker.Id, asOf))
+                ? registry.PoliciesKnownOn(asOf, broker?.Id)
                 : [];
             var contacts = Wants("contacts")
                 ? registry.Contacts.Where(c => broker is null || c.BrokerId is null || c.BrokerId == broker.Id).ToList()

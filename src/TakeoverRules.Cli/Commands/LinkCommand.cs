@@ -41,7 +41,7 @@ internal static class LinkCommand
                 return ExitCodes.UsageError;
             }
 
-            var run = new Run(console, parse.GetValue(format), parse.GetValue(language) ?? "en");
+            var run = new Run(console, parse.GetFormat(format), parse.GetValue(language) ?? "en");
             if (!fromStdin)
             {
                 for (var i = 0; i < given.Length; i++) run.Write(i + 1, given[i]);

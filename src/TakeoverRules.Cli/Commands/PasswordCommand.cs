@@ -56,7 +56,7 @@ internal static class PasswordCommand
             using var breach = OpenBreachChecker(console, parse.GetValue(pwnedFile), parse.GetValue(pwnedApi), parse.GetValue(pwnedApiUrl), out var failed);
             if (failed) return ExitCodes.UsageError;
 
-            var run = new Run(console, culture, parse.GetValue(format), [.. parse.GetValue(userInputs) ?? []], new PasswordPolicyChecker(chosen), breach?.Checker);
+            var run = new Run(console, culture, parse.GetFormat(format), [.. parse.GetValue(userInputs) ?? []], new PasswordPolicyChecker(chosen), breach?.Checker);
             return await run.ExecuteAsync(cancellationToken);
         });
         return command;

@@ -126,7 +126,7 @@ internal static class PostureCommand
                 console.Error.WriteLine($"wrote {file.FullName}");
             }
 
-            console.Out.Write(parse.GetValue(format) switch
+            console.Out.Write(parse.GetFormat(format) switch
             {
                 OutputFormat.Json => posture.ToJson() + "\n",
                 OutputFormat.Md => posture.ToMarkdown(lang),

@@ -60,7 +60,7 @@ internal static class RespondCommand
                     return ExitCodes.UsageError;
                 }
 
-                return Resume(console, planner.Value, file, lang, parse.GetValue(format));
+                return Resume(console, planner.Value, file, lang, parse.GetFormat(format));
             }
 
             DateTimeOffset? at = null;
@@ -96,7 +96,7 @@ internal static class RespondCommand
                 return ExitCodes.UsageError;
             }
 
-            console.Out.Write(parse.GetValue(format) switch
+            console.Out.Write(parse.GetFormat(format) switch
             {
                 OutputFormat.Json => plan.ToJson() + "\n",
                 OutputFormat.Text => plan.ToChatText(lang) + "\n",

@@ -214,6 +214,8 @@ internal static class ScanCommand
                                 late += decision.Status == DecisionStatus.TooLate ? 1 : 0;
                                 early += decision.Status == DecisionStatus.TooEarly ? 1 : 0;
                                 _error.WriteLine($"{inputName}: line {result.Line}: event '{result.Value.Id}' not evaluated: {decision.RejectionReason}");
+                                // The writer keeps an order's line (LateOrderDecision, with status and reason): never a silent allow.
+                                decisions.Add(decision);
                                 break;
                             default:
                                 decisions.Add(decision);
@@ -549,6 +551,7 @@ internal static class ScanCommand
     PropertyNameCaseInsensitive = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true)]
+    AllowTrailingCommas = true,
+    UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DetectorOptions))]
 internal sealed partial class ScanJson : JsonSerializerContext;

@@ -91,10 +91,14 @@ public readonly struct Decision : IEquatable<Decision>
     public string? RejectionReason { get; init; }
 
     /// <summary>
-    /// Whether the decision belongs in the decisions stream of event format v1: every evaluated order, and any other
-    /// evaluated event on which an indicator fired.
+    /// Whether the decision belongs in the decisions stream of event format v1: every order that was evaluated or
+    /// rejected as <see cref="DecisionStatus.TooLate"/> or <see cref="DecisionStatus.TooEarly"/> (its
+    /// <see cref="Kind"/> is then <see cref="DetectorOptions.LateOrderDecision"/> and its line carries the reason), and
+    /// any other evaluated event on which an indicator fired. Duplicates never are.
     /// </summary>
-    public bool IsReportable => Status == DecisionStatus.Evaluated && (EventType == AccountEventType.Order || Indicators.Count > 0);
+    public bool IsReportable => EventType == AccountEventType.Order
+        ? Status is DecisionStatus.Evaluated or DecisionStatus.TooLate or DecisionStatus.TooEarly
+        : Status == DecisionStatus.Evaluated && Indicators.Count > 0;
 
     /// <inheritdoc />
     public bool Equals(Decision other) =>

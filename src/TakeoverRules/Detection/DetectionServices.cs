@@ -18,13 +18,13 @@ internal static class DetectionServices
         // Hosts register their own IInstrumentSource (before or after AddTakeoverRules); without one the instrument
         // indicators are off, and the detector says so in a warning when it is created.
         services.TryAddSingleton<IInstrumentSource>(InstrumentTable.Empty);
-        services.TryAddSingleton(sp => new AccountRedaction(sp.GetService<IRedactorProvider>()));
+        services.TryAddSingleton(sp => new IdRedaction(sp.GetService<IRedactorProvider>()));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TakeoverRulesOptions>>().Value.Detection;
             var instruments = sp.GetRequiredService<IInstrumentSource>();
             var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("TakeoverRules.Detection");
-            var telemetry = new DetectionTelemetry(sp.GetService<IMeterFactory>(), logger, sp.GetRequiredService<AccountRedaction>());
+            var telemetry = new DetectionTelemetry(sp.GetService<IMeterFactory>(), logger, sp.GetRequiredService<IdRedaction>());
             telemetry.WarnIfNoInstruments(instruments);
             return new TakeoverDetector(options, instruments, sp.GetService<TimeProvider>() ?? TimeProvider.System) { Telemetry = telemetry };
         });

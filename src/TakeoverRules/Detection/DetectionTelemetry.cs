@@ -19,12 +19,12 @@ internal sealed partial class DetectionTelemetry
     private readonly Counter<long>? _indicatorHits;
     private readonly Histogram<double>? _duration;
     private readonly ILogger _logger;
-    private readonly AccountRedaction _accounts;
+    private readonly IdRedaction _ids;
 
-    public DetectionTelemetry(IMeterFactory? meterFactory, ILogger logger, AccountRedaction accounts)
+    public DetectionTelemetry(IMeterFactory? meterFactory, ILogger logger, IdRedaction ids)
     {
         _logger = logger;
-        _accounts = accounts;
+        _ids = ids;
         if (meterFactory is null) return;
         var meter = meterFactory.Create(TakeoverRulesTelemetry.DetectionMeterName);
         _decisions = meter.CreateCounter<long>(TakeoverRulesTelemetry.DecisionsInstrument, "{decision}", "Decisions of the takeover detector, by kind.");
@@ -69,7 +69,7 @@ internal sealed partial class DetectionTelemetry
         if (!_logger.IsEnabled(level)) return;
         var indicators = string.Join(',', decision.Indicators.Select(h => IndicatorCatalog.Get(h.Id).Code));
 #pragma warning disable CA1873 // guarded by IsEnabled above
-        Decided(_logger, level, decision.Kind, decision.Risk, decision.EventId, _accounts.Redact(decision.Account), indicators);
+        Decided(_logger, level, decision.Kind, decision.Risk, _ids.Event(decision.EventId), _ids.Account(decision.Account), indicators);
 #pragma warning restore CA1873
     }
 

@@ -64,6 +64,15 @@ public sealed class DetectorOptions
     /// <summary>Minutes an event may be dated after the host's now (<see cref="TimeProvider"/>) and still be applied. Default 1440 (a day, for clock skew between systems); a later one is refused as <see cref="DecisionStatus.TooEarly"/>.</summary>
     public int MaxFutureMinutes { get; set; } = 1440;
 
+    /// <summary>
+    /// What an order gets when it was not judged because its time is out of bounds (<see cref="DecisionStatus.TooLate"/>
+    /// or <see cref="DecisionStatus.TooEarly"/>): <see cref="DecisionKind.Review"/> (default) or
+    /// <see cref="DecisionKind.Allow"/>. The decision is reportable either way and carries the reason, so a late order is
+    /// never a silent allow; Review because an order the detector could not judge is exactly what an attacker who
+    /// controls event times would send, and a fraud team would rather look at it than never see it.
+    /// </summary>
+    public DecisionKind LateOrderDecision { get; set; } = DecisionKind.Review;
+
     /// <summary>How many recent event ids per account are remembered to ignore duplicate deliveries. Default 16 (8–256): redeliveries come within a batch; older ones are caught by the late-event rule.</summary>
     public int DuplicateWindow { get; set; } = 16;
 
@@ -188,6 +197,7 @@ public sealed class DetectorOptions
         (nameof(LockoutFreezeEvidence), o => o.LockoutFreezeEvidence, 0, 50),
         (nameof(LateEventGraceMinutes), o => o.LateEventGraceMinutes, 0, 7 * 24 * 60),
         (nameof(MaxFutureMinutes), o => o.MaxFutureMinutes, 1, 366 * 24 * 60),
+        (nameof(LateOrderDecision), o => (double)o.LateOrderDecision, (double)DecisionKind.Allow, (double)DecisionKind.Review),
         (nameof(DuplicateWindow), o => o.DuplicateWindow, 8, 256),
         (nameof(MaxIdLength), o => o.MaxIdLength, 16, 65536),
         (nameof(LocalUtcOffsetMinutes), o => o.LocalUtcOffsetMinutes, -14 * 60, 14 * 60),

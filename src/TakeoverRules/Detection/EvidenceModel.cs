@@ -53,6 +53,9 @@ internal static class EvidenceModel
     /// <summary>How much the detector knows from <paramref name="events"/> events: n / (n + <see cref="ConfidenceEvents"/>).</summary>
     public static double Confidence(float events) => events / (events + ConfidenceEvents);
 
+    /// <summary>Evidence (nats) above which a trait counts as unlike this customer: e^1 ≈ 2.7 times likelier in a takeover than in their habit.</summary>
+    public const double UnlikeCustomer = 1.0;
+
     /// <summary>Evidence shown as risk points.</summary>
     public static int Points(double nats) => (int)Math.Round(nats * 10);
 }

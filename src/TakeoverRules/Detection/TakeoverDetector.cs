@@ -312,7 +312,7 @@ public sealed partial class TakeoverDetector
         var latest = _timeProvider.GetUtcNow().UtcTicks + TimeSpan.TicksPerMinute * _options.MaxFutureMinutes;
         if (t > latest)
         {
-            return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null)
+            return new Decision(e.Id, e.Account, e.Time, e.Type, OutOfTimeKind(e), 0, null)
             {
                 Status = DecisionStatus.TooEarly,
                 RejectionReason = string.Create(CultureInfo.InvariantCulture,
@@ -338,7 +338,7 @@ public sealed partial class TakeoverDetector
 
         if (st.Watermark != 0 && t < st.Watermark - _settings.Grace)
         {
-            return new Decision(e.Id, e.Account, e.Time, e.Type, DecisionKind.Allow, 0, null)
+            return new Decision(e.Id, e.Account, e.Time, e.Type, OutOfTimeKind(e), 0, null)
             {
                 Status = DecisionStatus.TooLate,
                 RejectionReason = string.Create(CultureInfo.InvariantCulture,
@@ -350,6 +350,9 @@ public sealed partial class TakeoverDetector
         st.Watermark = Math.Max(st.Watermark, t);
         return _route.Route(st, e, t);
     }
+
+    // An order that was not judged is never a silent allow: it gets the host's LateOrderDecision (Review by default).
+    private DecisionKind OutOfTimeKind(AccountEvent e) => e.Type == AccountEventType.Order ? _options.LateOrderDecision : DecisionKind.Allow;
 }
 
 /// <summary>A detector snapshot could not be restored: corrupt, of an unsupported version, or from another configuration.</summary>

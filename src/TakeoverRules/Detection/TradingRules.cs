@@ -77,6 +77,7 @@ internal static class TradingRules
         var t = ctx.Time;
         var profile = st.RunProfile;
         var thin = false;
+        var thinEvidence = 0.0;
         var symbolHash = StableHash.Fingerprint(e.Symbol);
         var newSymbol = !AccountState.Contains(st.Symbols, symbolHash);
         double? price = e.Price is { } p ? (double)p : null;
@@ -101,6 +102,7 @@ internal static class TradingRules
 
                 // "To the limit" in a thin stock: an order worth a large part of a whole day's trading.
                 llr += notional >= 10 * options.ThinOrderShare * turnover ? EvidenceModel.ToTheLimitExtra : 0;
+                thinEvidence = llr;
                 found.Add(new Candidate(IndicatorId.ThinInstrument, llr, turnover, options.ThinTurnoverJpy)
                 {
                     Subject = e.Symbol,
@@ -184,7 +186,9 @@ internal static class TradingRules
         Ladder(ctx, e, price ?? (e.Quantity > 0 ? notional / e.Quantity : 0), weak: !thin);
 
         // The 2025 rotation, whole: most holdings sold and the proceeds spent on a thin name, to the limit or inside a risky session.
-        if (thin && sold >= options.LiquidationShare && (highUse || factor > 0))
+        // Only when the thin buy is itself unlike this customer: a low-priced speculator who rotates into thin names every
+        // month shows the shape without the surprise, and the shape alone must not add evidence their habit has discounted.
+        if (thin && thinEvidence >= EvidenceModel.UnlikeCustomer && sold >= options.LiquidationShare && (highUse || factor > 0))
         {
             found.Add(new Candidate(IndicatorId.RotationTypology, EvidenceModel.LiquidationExtra, sold, options.LiquidationShare)
             {

@@ -46,4 +46,11 @@ public static class TakeoverRulesTelemetry
     /// classification is used; otherwise ids are logged as a keyed hash that changes with every process start.
     /// </summary>
     public static DataClassification AccountId { get; } = new(TaxonomyName, "AccountId");
+
+    /// <summary>
+    /// The classification of event ids in log messages (brokers often build them from the account number). When the
+    /// host registers a redactor for this classification it is used; otherwise ids are logged as a keyed hash
+    /// (<c>evt-</c> and 12 hex digits) that changes with every process start.
+    /// </summary>
+    public static DataClassification EventId { get; } = new(TaxonomyName, "EventId");
 }

@@ -19,9 +19,43 @@ public sealed class FactsOptions
     /// </summary>
     public bool UseEmbeddedFactsOnError { get; set; }
 
+    /// <summary>
+    /// The public keys of the publishers whose facts updates are trusted, each a PEM <c>PUBLIC KEY</c> block
+    /// (SubjectPublicKeyInfo) of an ECDSA P-256 key. The update file must come with a detached signature
+    /// (<c>UpdateFilePath</c> + <c>.sig</c>, or <see cref="SignatureFilePath"/>) by one of them. Checked at start-up.
+    /// </summary>
+    public IList<string> PublisherKeys { get; } = [];
+
+    /// <summary>
+    /// The detached signature of the update file. Default <see langword="null"/>: <see cref="UpdateFilePath"/> with
+    /// <c>.sig</c> appended.
+    /// </summary>
+    public string? SignatureFilePath { get; set; }
+
+    /// <summary>
+    /// Apply an update file that has no signature. Default <see langword="false"/>: an unsigned update fails start-up,
+    /// because whoever can write the file can change the phone numbers and pages victims are sent to. A signature that
+    /// is present but invalid is refused even when this is set.
+    /// </summary>
+    public bool AllowUnsignedUpdates { get; set; }
+
+    /// <summary>The trust the options describe; call only after <see cref="Validate"/> found no key problem.</summary>
+    internal FactsUpdateTrust Trust() => FactsUpdateTrust.Create(PublisherKeys, AllowUnsignedUpdates);
+
     internal void Validate(List<string> errors)
     {
-        if (UpdateFilePath is null) return;
+        var keyErrors = errors.Count;
+        for (var i = 0; i < PublisherKeys.Count; i++)
+        {
+            if (!FactsUpdateTrust.TryReadKey(PublisherKeys[i], out _, out var reason)) errors.Add($"Facts.PublisherKeys[{i}]: {reason}");
+        }
+
+        if (SignatureFilePath is not null && string.IsNullOrWhiteSpace(SignatureFilePath))
+        {
+            errors.Add($"Facts.SignatureFilePath: must not be empty or white space (was '{SignatureFilePath}')");
+        }
+
+        if (UpdateFilePath is null || errors.Count > keyErrors) return;
         if (string.IsNullOrWhiteSpace(UpdateFilePath))
         {
             errors.Add($"Facts.UpdateFilePath: must not be empty or white space (was '{UpdateFilePath}')");
@@ -37,7 +71,7 @@ public sealed class FactsOptions
         else if (!UseEmbeddedFactsOnError)
         {
             // Loaded once here so a rejected update fails start-up rather than the first compensation outlook.
-            foreach (var error in FactsRegistry.Embedded.ApplyUpdateFile(UpdateFilePath).Errors)
+            foreach (var error in FactsRegistry.Embedded.ApplyUpdateFile(UpdateFilePath, Trust(), SignatureFilePath).Errors)
             {
                 errors.Add($"Facts.UpdateFilePath: {error} (was '{UpdateFilePath}')");
             }

@@ -10,12 +10,12 @@ namespace TakeoverRules.Facts;
 /// exposes disagreements between sources (<see cref="Conflicts"/>) instead of hiding them.
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe. <see cref="Embedded"/> holds the data shipped in the package; <see cref="ApplyUpdate(string)"/>
+/// Immutable and thread-safe. <see cref="Embedded"/> holds the data shipped in the package; <see cref="ApplyUpdate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, FactsUpdateTrust)"/>
 /// returns a new registry with a newer facts file applied on top, or this one unchanged with every problem listed.
 /// </remarks>
 public sealed class FactsRegistry
 {
-    /// <summary>The largest facts file <see cref="ApplyUpdate(string)"/> accepts, in UTF-16 characters or UTF-8 bytes (8 MiB).</summary>
+    /// <summary>The largest facts file an update accepts, in UTF-16 characters or UTF-8 bytes (8 MiB).</summary>
     public const int MaxUpdateSize = 8 * 1024 * 1024;
 
     private const string ResourceName = "TakeoverRules.Facts.Data.facts.json";
@@ -153,7 +153,11 @@ public sealed class FactsRegistry
     /// <returns>The facts for that figure, oldest first.</returns>
     public IReadOnlyList<Fact> StatisticHistory(StatisticPeriod period, StatisticMetric metric) => History(StatisticKey(period, metric));
 
-    /// <summary>The compensation policies of <paramref name="brokerId"/> known on <paramref name="asOf"/>, newest first.</summary>
+    /// <summary>
+    /// The compensation policies of <paramref name="brokerId"/> known on <paramref name="asOf"/>, newest first, including
+    /// a state that held only before a date (<see cref="AsOfBasis.Before"/>) after that date: it still covers the
+    /// incidents before it. For the policies that count as current on a date, see <see cref="PoliciesKnownOn"/>.
+    /// </summary>
     /// <param name="brokerId">The broker id.</param>
     /// <param name="asOf">The date to look from; <see langword="null"/> for the latest data.</param>
     /// <returns>The policies; empty when none was known.</returns>
@@ -168,15 +172,118 @@ public sealed class FactsRegistry
     }
 
     /// <summary>
-    /// Applies a newer facts file (same schema, with a version and a date not older than this data): entries replace
-    /// entries with the same id and new entries are added. The file is validated first; any problem leaves this
-    /// registry in force and is reported with its JSON path, field and reason.
+    /// The compensation policies that count as known on <paramref name="asOf"/>: published on or before it, less any
+    /// state that held only before a date (<see cref="AsOfBasis.Before"/>, for example terms replaced that day) once
+    /// that date is reached. The one answer to "which policies were known then", for every broker or for one.
+    /// </summary>
+    /// <param name="asOf">The date to look from.</param>
+    /// <param name="brokerId">Only the policies covering this broker (case-insensitive); <see langword="null"/> for every broker.</param>
+    /// <returns>The policies, in the data's order; empty when none was known.</returns>
+    public IReadOnlyList<CompensationPolicy> PoliciesKnownOn(DateOnly asOf, string? brokerId = null) =>
+        [.. Policies.Where(p => p.KnownFrom <= asOf
+            && !(p.AsOfBasis == AsOfBasis.Before && asOf >= p.AsOf.Date)
+            && (brokerId is null || p.BrokerIds.Contains(brokerId, StringComparer.OrdinalIgnoreCase)))];
+
+    /// <summary>
+    /// Applies a newer facts file given as text, which carries no signature: refused with a
+    /// <see cref="FactsLoadErrorKind.NotSigned"/> error unless <paramref name="trust"/> allows unsigned updates. See
+    /// <see cref="ApplyUpdate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, FactsUpdateTrust)"/> for what applying means.
     /// </summary>
     /// <param name="json">The facts file's text.</param>
+    /// <param name="trust">Which updates the host trusts; <see cref="FactsUpdateTrust.UnsignedAllowed"/> to apply unsigned text.</param>
     /// <returns>The registry in force and the problems found.</returns>
-    public FactsLoadResult ApplyUpdate(string json)
+    public FactsLoadResult ApplyUpdate(string json, FactsUpdateTrust trust)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(trust);
+        if (!trust.AllowsUnsigned) return Failed(UnsignedError("the update was given as text, without a signature"));
+        return ApplyTrusted(json);
+    }
+
+    /// <summary>
+    /// Applies a newer facts file (same schema, with a version and a date not older than this data) after checking its
+    /// detached signature: an ECDSA P-256 / SHA-256 signature over exactly <paramref name="utf8Json"/> by a key
+    /// <paramref name="trust"/> holds. Entries replace entries with the same id and new entries are added. Nothing is
+    /// parsed before the signature is verified; then the file is validated, and any problem leaves this registry in
+    /// force and is reported with its JSON path, field and reason. Every change to a contact point is listed in
+    /// <see cref="FactsLoadResult.ContactChanges"/>.
+    /// </summary>
+    /// <param name="utf8Json">The facts file's bytes, exactly as signed (a UTF-8 byte order mark is allowed).</param>
+    /// <param name="signature">The signature: DER as <c>openssl dgst -sha256 -sign</c> writes it, 64 bytes r‖s, or base64 of either; empty for none.</param>
+    /// <param name="trust">Which publishers the host trusts, and whether an update without a signature is applied.</param>
+    /// <returns>The registry in force, the problems found, the key that signed and the contact changes.</returns>
+    public FactsLoadResult ApplyUpdate(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> signature, FactsUpdateTrust trust)
+    {
+        ArgumentNullException.ThrowIfNull(trust);
+        if (utf8Json.Length > MaxUpdateSize)
+        {
+            return Failed(new FactsLoadError("$", "", $"file too large: {utf8Json.Length} bytes (limit {MaxUpdateSize})"));
+        }
+
+        string? signedBy = null;
+        if (signature.IsEmpty)
+        {
+            if (!trust.AllowsUnsigned) return Failed(UnsignedError("no signature was given"));
+        }
+        else if ((signedBy = trust.Verify(utf8Json, signature)) is null)
+        {
+            var reason = trust.KeyIds.Count == 0
+                ? "the update is signed but no publisher key is trusted (Facts.PublisherKeys is empty); a signature that cannot be checked is not accepted"
+                : $"the signature is not valid for this file under any trusted publisher key ({string.Join(", ", trust.KeyIds)}): the file was changed after signing, signed with another key, or the signature is malformed";
+            return Failed(new FactsLoadError("$", "", reason) { Kind = FactsLoadErrorKind.SignatureInvalid });
+        }
+
+        if (utf8Json.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
+        var result = ApplyTrusted(System.Text.Encoding.UTF8.GetString(utf8Json));
+        return result.Applied ? result with { SignedBy = signedBy } : result;
+    }
+
+    /// <summary>
+    /// Reads a facts file and its detached signature from disk and applies them as
+    /// <see cref="ApplyUpdate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, FactsUpdateTrust)"/> does. The signature is read
+    /// from <paramref name="signaturePath"/>, or from <c><paramref name="path"/>.sig</c> when that is
+    /// <see langword="null"/> (no such file: the update is unsigned). A file that cannot be read, or is larger than
+    /// <see cref="MaxUpdateSize"/> bytes, is reported as an error and leaves this registry in force.
+    /// </summary>
+    /// <param name="path">The facts file's path.</param>
+    /// <param name="trust">Which updates the host trusts.</param>
+    /// <param name="signaturePath">The signature file's path; <see langword="null"/> for <c><paramref name="path"/>.sig</c> if it exists.</param>
+    /// <returns>The registry in force and the problems found.</returns>
+    public FactsLoadResult ApplyUpdateFile(string path, FactsUpdateTrust trust, string? signaturePath = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(trust);
+        if (signaturePath is not null) ArgumentException.ThrowIfNullOrWhiteSpace(signaturePath);
+        try
+        {
+            if (Directory.Exists(path)) return Failed(new FactsLoadError("$", "", $"{path} is a directory, not a facts file"));
+            if (!File.Exists(path)) return Failed(new FactsLoadError("$", "", $"file not found: {path}"));
+            var sigPath = signaturePath ?? path + ".sig";
+            byte[] signature = [];
+            if (signaturePath is not null || File.Exists(sigPath))
+            {
+                if (Directory.Exists(sigPath) || !File.Exists(sigPath)) return Failed(new FactsLoadError("$", "", $"signature file not found: {sigPath}"));
+                if (ReadBounded(sigPath, FactsUpdateTrust.MaxSignatureSize) is not { } sig)
+                {
+                    return Failed(new FactsLoadError("$", "", $"signature file too large: more than {FactsUpdateTrust.MaxSignatureSize} bytes ({sigPath})") { Kind = FactsLoadErrorKind.SignatureInvalid });
+                }
+
+                signature = sig;
+            }
+
+            return ReadBounded(path, MaxUpdateSize) is { } bytes
+                ? ApplyUpdate(bytes, signature, trust)
+                : Failed(new FactsLoadError("$", "", $"file too large: more than {MaxUpdateSize} bytes"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return Failed(new FactsLoadError("$", "", $"cannot read {path}: {e.Message}"));
+        }
+    }
+
+    /// <summary>Applies an update whose origin was checked (or deliberately not checked) by the caller.</summary>
+    private FactsLoadResult ApplyTrusted(string json)
+    {
         if (json.Length > MaxUpdateSize)
         {
             return Failed(new FactsLoadError("$", "", $"file too large: {json.Length} characters (limit {MaxUpdateSize})"));
@@ -210,52 +317,72 @@ public sealed class FactsRegistry
 
         var merged = FactsReader.Merge(_document, update);
         var (data, mergedErrors) = FactsReader.Read(merged, merged);
-        return data is null ? new FactsLoadResult(this, mergedErrors) : new FactsLoadResult(new FactsRegistry(merged, data), []);
+        if (data is null) return new FactsLoadResult(this, mergedErrors);
+        var registry = new FactsRegistry(merged, data);
+        return new FactsLoadResult(registry, []) { ContactChanges = ContactChangesTo(registry) };
     }
 
-    /// <summary>
-    /// Reads a facts file from disk and applies it as <see cref="ApplyUpdate(string)"/> does. A file that cannot be
-    /// read, or is larger than <see cref="MaxUpdateSize"/> bytes, is reported as an error and leaves this registry in force.
-    /// </summary>
-    /// <param name="path">The file's path.</param>
-    /// <returns>The registry in force and the problems found.</returns>
-    public FactsLoadResult ApplyUpdateFile(string path)
+    /// <summary>Every reachability detail of a contact point that differs between this registry and <paramref name="next"/>.</summary>
+    private List<FactsContactChange> ContactChangesTo(FactsRegistry next)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        try
+        var changes = new List<FactsContactChange>();
+        var before = Contacts.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var contact in next.Contacts)
         {
-            if (Directory.Exists(path)) return Failed(new FactsLoadError("$", "", $"{path} is a directory, not a facts file"));
-            if (!File.Exists(path)) return Failed(new FactsLoadError("$", "", $"file not found: {path}"));
-            return ReadBounded(path) is { } json
-                ? ApplyUpdate(json)
-                : Failed(new FactsLoadError("$", "", $"file too large: more than {MaxUpdateSize} bytes"));
+            var at = $"contacts[{contact.Id}]";
+            if (!before.TryGetValue(contact.Id, out var old))
+            {
+                changes.Add(new FactsContactChange(contact.Id, at, null, ContactSummary(contact)));
+                continue;
+            }
+
+            void Compare(string field, string? was, string? now)
+            {
+                if (!string.Equals(was, now, StringComparison.Ordinal)) changes.Add(new FactsContactChange(contact.Id, $"{at}.{field}", was, now));
+            }
+
+            Compare("organisation.ja", old.Organisation.Ja, contact.Organisation.Ja);
+            Compare("organisation.en", old.Organisation.En, contact.Organisation.En);
+            Compare("phone", old.Phone, contact.Phone);
+            Compare("otherNumbers", Numbers(old), Numbers(contact));
+            Compare("url", old.Url?.OriginalString, contact.Url?.OriginalString);
+            Compare("hours.ja", old.Hours?.Ja, contact.Hours?.Ja);
+            Compare("hours.en", old.Hours?.En, contact.Hours?.En);
+            Compare("brokerId", old.BrokerId, contact.BrokerId);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            return Failed(new FactsLoadError("$", "", $"cannot read {path}: {e.Message}"));
-        }
+
+        return changes;
+
+        static string? Numbers(ContactPoint c) => c.OtherNumbers.Count == 0 ? null : string.Join(", ", c.OtherNumbers.Select(n => $"{n.Number} ({n.Use.En})"));
+        static string ContactSummary(ContactPoint c) =>
+            string.Join(" ", new[] { c.Organisation.En, c.Phone, c.Url?.OriginalString }.Where(x => x is not null));
     }
 
     /// <summary>
-    /// The file's text, or <see langword="null"/> past <see cref="MaxUpdateSize"/> bytes. What is read is counted, not
+    /// The file's bytes, or <see langword="null"/> past <paramref name="limit"/> bytes. What is read is counted, not
     /// the reported length: a device (<c>/dev/zero</c>) or a pipe reports 0 and never ends.
     /// </summary>
-    private static string? ReadBounded(string path)
+    private static byte[]? ReadBounded(string path, int limit)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[MaxUpdateSize + 1];
+        var buffer = new byte[Math.Min(limit + 1, 64 * 1024)];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        while ((read = stream.Read(buffer, length, buffer.Length - length)) > 0)
         {
             length += read;
+            if (length > limit) return null;
+            if (length == buffer.Length) Array.Resize(ref buffer, Math.Min(buffer.Length * 2, limit + 1));
         }
 
-        if (length > MaxUpdateSize) return null;
-        var text = buffer.AsSpan(0, length);
-        if (text.StartsWith("\uFEFF"u8)) text = text[3..];
-        return System.Text.Encoding.UTF8.GetString(text);
+        return buffer.AsSpan(0, length).ToArray();
     }
+
+    private static FactsLoadError UnsignedError(string what) => new("$", "",
+        $"unsigned update refused: {what}; a facts update must carry a detached signature by a trusted publisher key (Facts.PublisherKeys), unless the host allows unsigned updates (Facts.AllowUnsignedUpdates)")
+    {
+        Kind = FactsLoadErrorKind.NotSigned,
+    };
 
     internal Fact? FindFact(string id) => _byId.GetValueOrDefault(id);
 
@@ -267,7 +394,7 @@ public sealed class FactsRegistry
     internal static (FactsRegistry? Registry, IReadOnlyList<FactsLoadError> Errors) FromJson(string json)
     {
         var empty = new FactsRegistry(new FactsDocument(), new FactsData("0", DateOnly.MinValue, [], [], [], [], [], [], []));
-        var result = empty.ApplyUpdate(json);
+        var result = empty.ApplyTrusted(json);
         return result.Applied ? (result.Registry, []) : (null, result.Errors);
     }
 

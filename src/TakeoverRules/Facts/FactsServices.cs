@@ -18,14 +18,19 @@ internal static partial class FactsServices
         {
             var options = sp.GetRequiredService<IOptions<TakeoverRulesOptions>>().Value.Facts;
             if (options.UpdateFilePath is not { } path) return new FactsLoadResult(FactsRegistry.Embedded, []);
-            var result = FactsRegistry.Embedded.ApplyUpdateFile(path);
-            if (result.Applied) return result;
+            var result = FactsRegistry.Embedded.ApplyUpdateFile(path, options.Trust(), options.SignatureFilePath);
+            var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("TakeoverRules.Facts");
+            if (result.Applied)
+            {
+                LogContactChanges(logger, path, result);
+                return result;
+            }
+
             if (!options.UseEmbeddedFactsOnError)
             {
                 throw new TakeoverRulesOptionsException([.. result.Errors.Select(e => $"Facts.UpdateFilePath: {e} (was '{path}')")]);
             }
 
-            var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("TakeoverRules.Facts");
             UpdateRejected(logger, path, result.Errors.Count, string.Join("; ", result.Errors));
             return result;
         });
@@ -44,6 +49,19 @@ internal static partial class FactsServices
             errors.Add($"Facts: {ex.Message}");
         }
     }
+
+    /// <summary>One Warning per changed contact detail: a planted phone number must be seen, not just applied.</summary>
+    internal static void LogContactChanges(ILogger logger, string path, FactsLoadResult result)
+    {
+        foreach (var change in result.ContactChanges)
+        {
+            ContactChanged(logger, path, change.Path, change.Old ?? "(none)", change.New ?? "(none)", result.SignedBy ?? "UNSIGNED");
+        }
+    }
+
+    [LoggerMessage(EventId = 3002, EventName = "FactsContactChanged", Level = LogLevel.Warning,
+        Message = "The facts update file {Path} changes a contact point victims are sent to: {Field}: {Old} -> {New} (signed by {SignedBy})")]
+    private static partial void ContactChanged(ILogger logger, string path, string field, string old, string @new, string signedBy);
 
     [LoggerMessage(EventId = 3001, EventName = "FactsUpdateRejected", Level = LogLevel.Error,
         Message = "The facts update file {Path} was rejected with {Count} problem(s); the EMBEDDED facts stay in force (UseEmbeddedFactsOnError): {Errors}")]

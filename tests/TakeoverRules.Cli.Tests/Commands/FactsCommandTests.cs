@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using TakeoverRules.Facts;
 
 namespace TakeoverRules.Cli.Tests.Commands;
 
@@ -49,6 +51,40 @@ public sealed class FactsCommandTests
     }
 
     [Fact]
+    public void Facts_and_facts_for_a_broker_list_the_same_policies_of_that_broker_on_every_date_of_the_data()
+    {
+        var registry = FactsRegistry.Embedded;
+        var dates = registry.Facts.Select(f => f.KnownFrom).Concat(registry.Policies.SelectMany(p => new[] { p.KnownFrom, p.AsOf.Date }))
+            .Where(d => d != DateOnly.MinValue).SelectMany(d => new[] { d.AddDays(-1), d }).Append(registry.Date)
+            .Distinct().Order().ToList();
+        static List<(string Id, string[] Brokers)> Policies(params string[] args)
+        {
+            var run = Cli.Run(["facts", "--topic", "policies", "--format", "json", .. args]);
+            run.ExitCode.Should().Be(0, run.Stderr);
+            using var doc = JsonDocument.Parse(run.Stdout);
+            return [.. doc.RootElement.GetProperty("policies").EnumerateArray()
+                .Select(p => (p.GetProperty("id").GetString()!, p.GetProperty("brokers").EnumerateArray().Select(b => b.GetString()!).ToArray()))];
+        }
+
+        dates.Should().HaveCountGreaterThan(20);
+        var checkedBefore = false;
+        foreach (var date in dates)
+        {
+            var asOf = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var all = Policies("--as-of", asOf);
+            foreach (var broker in registry.Brokers)
+            {
+                var expected = all.Where(p => p.Brokers.Contains(broker.Id)).Select(p => p.Id);
+                Policies("--as-of", asOf, "--broker", broker.Id).Select(p => p.Id).Should().Equal(expected, $"--broker {broker.Id} --as-of {asOf}");
+            }
+
+            checkedBefore |= registry.Policies.Any(p => p.AsOfBasis == AsOfBasis.Before && date >= p.AsOf.Date);
+        }
+
+        checkedBefore.Should().BeTrue("some date is on or after a policy that held only before it, where the two paths used to disagree");
+    }
+
+    [Fact]
     public void Japanese_output_uses_the_japanese_wording()
     {
         var run = Cli.Run("facts", "--topic", "laws", "--lang", "ja");
@@ -82,7 +118,7 @@ public sealed class FactsCommandTests
         File.WriteAllText(path, """{ "schema": 1, "version": "v", "date": "2027-01-01", "contacts": [ { "id": "x", "kind": "nope" } ] }""");
         try
         {
-            var run = Cli.Run("facts", "--facts-file", path);
+            var run = Cli.Run("facts", "--facts-file", path, "--allow-unsigned-facts");
 
             run.ExitCode.Should().Be(2);
             run.Stderr.Should().Contain("$.contacts[0].kind").And.Contain("was 'nope'");

@@ -100,9 +100,55 @@ public sealed class ScanCommandTests : IDisposable
         var run = Cli.RunWithInput(Order + "\n" + late + "\n", "scan", "--events", "-", "--instruments", SampleInstruments);
 
         run.ExitCode.Should().Be(0, "a late event is not malformed");
-        run.StdoutLines.Should().ContainSingle();
+        run.StdoutLines.Should().HaveCount(2, "a late order still gets its decision line");
         run.Stderr.Should().Contain("stdin: line 2: event 'o2' not evaluated: event time 2025-03-21T07:15:00.0000000+09:00 is 120 min before")
             .And.Contain("1 too late");
+    }
+
+    [Fact]
+    public void A_late_order_gets_a_review_line_that_says_why_it_was_not_judged_and_keeps_the_required_fields()
+    {
+        var late = Order.Replace("o1", "o2", StringComparison.Ordinal).Replace("09:15:00", "07:15:00", StringComparison.Ordinal);
+
+        var run = Cli.RunWithInput(Order + "\n" + late + "\n", "scan", "--events", "-", "--instruments", SampleInstruments);
+
+        var line = JsonDocument.Parse(run.StdoutLines[1]).RootElement;
+        line.GetProperty("eventId").GetString().Should().Be("o2");
+        line.GetProperty("account").GetString().Should().Be("A1");
+        line.GetProperty("time").GetString().Should().Be("2025-03-21T07:15:00+09:00");
+        line.GetProperty("decision").GetString().Should().Be("review", "by default a fraud team sees the orders the detector could not judge");
+        line.GetProperty("risk").GetInt32().Should().Be(0);
+        line.GetProperty("indicators").GetArrayLength().Should().Be(0);
+        line.GetProperty("status").GetString().Should().Be("tooLate");
+        line.GetProperty("reason").GetString().Should().Contain("120 min before the account's latest event");
+        JsonDocument.Parse(run.StdoutLines[0]).RootElement.TryGetProperty("status", out _).Should().BeFalse("a judged order's line is unchanged");
+        run.Stderr.Should().Contain("review 1");
+    }
+
+    [Fact]
+    public void A_config_can_let_late_orders_through_as_allow_still_with_a_line()
+    {
+        var config = Path.Combine(_folder, "late.json");
+        File.WriteAllText(config, """{"LateOrderDecision":"Allow"}""");
+        var late = Order.Replace("o1", "o2", StringComparison.Ordinal).Replace("09:15:00", "07:15:00", StringComparison.Ordinal);
+
+        var run = Cli.RunWithInput(Order + "\n" + late + "\n", "scan", "--events", "-", "--instruments", SampleInstruments, "--config", config);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var line = JsonDocument.Parse(run.StdoutLines[1]).RootElement;
+        line.GetProperty("decision").GetString().Should().Be("allow");
+        line.GetProperty("status").GetString().Should().Be("tooLate");
+    }
+
+    [Fact]
+    public void A_late_login_gets_no_line_and_is_reported_on_stderr()
+    {
+        const string login = """{"type":"login","id":"l1","time":"2025-03-21T07:15:00+09:00","account":"A1","success":true,"ip":"198.51.100.1","device":"x","authMethod":"password","channel":"web"}""";
+
+        var run = Cli.RunWithInput(Order + "\n" + login + "\n", "scan", "--events", "-", "--instruments", SampleInstruments);
+
+        run.StdoutLines.Should().ContainSingle();
+        run.Stderr.Should().Contain("event 'l1' not evaluated").And.Contain("1 too late");
     }
 
     [Fact]

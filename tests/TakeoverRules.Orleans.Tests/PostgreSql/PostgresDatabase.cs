@@ -38,7 +38,8 @@ internal static class PostgresDatabase
 /// <summary>A test that needs PostgreSQL: skipped with a loud reason outside CI when none is configured, run (and failing) in CI.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
+    public PostgresFactAttribute([System.Runtime.CompilerServices.CallerFilePath] string? sourceFilePath = null, [System.Runtime.CompilerServices.CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (PostgresDatabase.ConnectionString is null && !PostgresDatabase.Required)
         {

@@ -12,17 +12,17 @@ public sealed class SignupBrowser : IAsyncLifetime
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("TAKEOVER_CHROMIUM") ?? "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
-    private SignupServer? _server;
+    private SampleServer? _server;
 
-    internal SignupServer Server => _server ?? throw new InvalidOperationException("not started");
+    internal SampleServer Server => _server ?? throw new InvalidOperationException("not started");
 
     internal IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath)) return; // the tests skip, saying so
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        _server = await SignupServer.StartAsync();
+        _server = await SampleServer.SignupFormAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -41,7 +41,7 @@ public sealed class SignupBrowser : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
@@ -52,7 +52,8 @@ public sealed class SignupBrowser : IAsyncLifetime
 /// <summary>A browser test, skipped — loudly, with the reason and the fix — only where no Chromium is installed.</summary>
 internal sealed class BrowserFactAttribute : FactAttribute
 {
-    public BrowserFactAttribute()
+    public BrowserFactAttribute([System.Runtime.CompilerServices.CallerFilePath] string? sourceFilePath = null, [System.Runtime.CompilerServices.CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (!File.Exists(SignupBrowser.ChromiumPath))
         {

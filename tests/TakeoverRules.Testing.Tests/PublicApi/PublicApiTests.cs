@@ -4,7 +4,7 @@ namespace TakeoverRules.Testing.Tests.PublicApi;
 
 /// <summary>
 /// Pins the public API of TakeoverRules.Testing so every change to it is a reviewed diff. To accept an intended change run
-/// <c>UPDATE_PUBLIC_API=1 dotnet test tests/TakeoverRules.Testing.Tests --filter PublicApi</c> and commit the diff.
+/// <c>UPDATE_PUBLIC_API=1 dotnet test tests/TakeoverRules.Testing.Tests --filter-class "*PublicApi*"</c> and commit the diff.
 /// </summary>
 public sealed class TestingPublicApiTests
 {

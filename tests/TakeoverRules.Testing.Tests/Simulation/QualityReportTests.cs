@@ -1,6 +1,5 @@
 using TakeoverRules.Detection;
 using TakeoverRules.Testing.Simulation;
-using Xunit.Abstractions;
 
 namespace TakeoverRules.Testing.Tests.Simulation;
 
@@ -56,7 +55,12 @@ public sealed class QualityReportTests(ITestOutputHelper output)
         var report = QualityReport.Measure(result);
 
         report.Prevented.Should().Be(1);
-        report.ByTag.Single(t => t.Tag == "test-order").StoppedBuyValueJpy.Should().Be(report.ByTag.Single(t => t.Tag == "test-order").BuyValueJpy);
+        var a2Buys = result.Events.Where(e => e.IsFraudulent && e.IsBuy && e.Event.Account == "a2").Sum(e => ((OrderEvent)e.Event).NotionalJpy);
+        a2Buys.Should().BeGreaterThan(20_000m, "a2 placed the test order and a larger buy after it");
+        var testOrder = report.ByTag.Single(t => t.Tag == "test-order");
+        testOrder.BuyValueJpy.Should().Be(a2Buys);
+        testOrder.StoppedBuyValueJpy.Should().Be(a2Buys, "every buy after the freeze is stopped, though its own decision allowed it");
+        report.HeldBuyValueJpy.Should().Be(a2Buys, "a1 was never stopped");
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public sealed class DetectorOptionsTests
             var property = typeof(DetectorOptions).GetProperty(name)!;
             var current = Convert.ToDouble(property.GetValue(options), System.Globalization.CultureInfo.InvariantCulture);
             var other = current < max ? Math.Min(max, current + (property.PropertyType == typeof(int) ? 1 : Math.Max(1e-6, (max - min) / 1000))) : current - 1;
-            property.SetValue(options, Convert.ChangeType(other, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            property.SetValue(options, property.PropertyType.IsEnum
+                ? Enum.ToObject(property.PropertyType, (int)other)
+                : Convert.ChangeType(other, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
 
             new TakeoverDetector(options, InstrumentTable.Empty).ConfigurationHash.Should().NotBe(baseline, name + " is part of the configuration");
         }

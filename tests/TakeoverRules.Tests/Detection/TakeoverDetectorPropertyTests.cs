@@ -139,7 +139,7 @@ public sealed class TakeoverDetectorPropertyTests
         var events = RandomEvents.Stream(minLength: 100).Single();
         var expected = RunAll(NewDetector(), events);
         var actual = new List<Decision>();
-        await foreach (var decision in NewDetector().EvaluateAllAsync(events.ToAsyncEnumerable()))
+        await foreach (var decision in NewDetector().EvaluateAllAsync(events.ToAsyncEnumerable(), TestContext.Current.CancellationToken))
         {
             actual.Add(decision);
         }

@@ -201,6 +201,25 @@ public sealed class TakeoverDetectorScenarioTests
         decision.Kind.Should().BeOneOf(DecisionKind.Allow, DecisionKind.Review);
     }
 
+    [Theory]
+    [InlineData(Market.TseThin, false)]
+    [InlineData(Market.Toyota, true)]
+    public void The_2025_rotation_pattern_needs_a_thin_buy_unlike_the_customer(string habitualSymbol, bool expectPattern)
+    {
+        // The same sell-off and thin buy with most of the buying power, from the customer's own phone: for a low-priced
+        // speculator it is their habit, for a Toyota holder it is the 2025 playbook.
+        var timeline = new Timeline("rotator").HonestHistory(symbol: habitualSymbol, size: 200_000m)
+            .At(21, 20, 5).Login()
+            .After(TimeSpan.FromMinutes(3)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(2)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(4)).Buy(Market.TseThin2, 2_900_000m, price: 140m, buyingPower: 3_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Indicators.Select(i => i.Id).Should().Contain(IndicatorId.SellToBuyRotation);
+        decision.Indicators.Any(i => i.Id == IndicatorId.RotationTypology).Should().Be(expectPattern);
+    }
+
     [Fact]
     public void Retiree_selling_everything_and_withdrawing_to_the_usual_bank_is_not_held()
     {

@@ -15,6 +15,8 @@ public sealed class TelemetryTests
 {
     private const string Password = "Kabuto-Secret-2025!";
     private const string Account = "ACC-00123456";
+    private const string LoginId = Account + "-login-1";
+    private const string WithdrawalId = Account + "-withdrawal-1";
 
     private static readonly DateTimeOffset Now = new(2025, 3, 17, 9, 0, 0, TimeSpan.FromHours(9));
 
@@ -30,8 +32,9 @@ public sealed class TelemetryTests
 
     private static Decision Takeover(TakeoverDetector detector)
     {
-        detector.Evaluate(new LoginEvent("t-1", Now, Account, true, "198.51.100.1", "d", AuthMethod.Sms, LoginChannel.Web) { Hosting = true, Country = "SG" });
-        return detector.Evaluate(new WithdrawalRequestEvent("t-2", Now.AddMinutes(3), Account, 1_000_000m, "bank"));
+        // Event ids built from the account number, as many brokers do: a log line must not leak the account through them.
+        detector.Evaluate(new LoginEvent(LoginId, Now, Account, true, "198.51.100.1", "d", AuthMethod.Sms, LoginChannel.Web) { Hosting = true, Country = "SG" });
+        return detector.Evaluate(new WithdrawalRequestEvent(WithdrawalId, Now.AddMinutes(3), Account, 1_000_000m, "bank"));
     }
 
     [Fact]
@@ -52,7 +55,7 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public void A_flagged_decision_is_logged_with_a_redacted_account_and_an_empty_instrument_table_warns()
+    public void A_flagged_decision_is_logged_with_a_redacted_account_and_event_id_and_an_empty_instrument_table_warns()
     {
         using var provider = Build();
         Takeover(provider.GetRequiredService<TakeoverDetector>());
@@ -61,18 +64,35 @@ public sealed class TelemetryTests
         records.Should().Contain(r => r.Level == LogLevel.Warning && r.Message.Contains("instrument reference data", StringComparison.Ordinal));
         var flagged = records.Where(r => r.Id.Name == "Decision").ToList();
         flagged.Should().NotBeEmpty();
-        flagged.Should().OnlyContain(r => !r.Message.Contains(Account, StringComparison.Ordinal) && r.Message.Contains("acct-", StringComparison.Ordinal));
+        flagged.Should().OnlyContain(r => !r.Message.Contains("00123456", StringComparison.Ordinal) && r.Message.Contains("acct-", StringComparison.Ordinal) && r.Message.Contains("evt-", StringComparison.Ordinal));
+        flagged.SelectMany(r => r.StructuredState!).Should().NotContain(kv => kv.Value != null && kv.Value.Contains("00123456", StringComparison.Ordinal));
         flagged.Select(r => r.StructuredState!.Single(kv => kv.Key == "Account").Value).Distinct().Should().ContainSingle("one account correlates within the process");
+        flagged.Select(r => r.StructuredState!.Single(kv => kv.Key == "EventId").Value).Should().OnlyHaveUniqueItems("each event keeps its own correlation id");
     }
 
     [Fact]
-    public void The_hosts_redactor_for_account_ids_is_used_when_registered()
+    public void The_hosts_redactors_for_account_and_event_ids_are_used_when_registered()
     {
-        using var provider = Build(s => s.AddRedaction(r => r.SetRedactor<ErasingRedactor>(new DataClassificationSet(TakeoverRulesTelemetry.AccountId))));
+        using var provider = Build(s => s.AddRedaction(r =>
+        {
+            r.SetRedactor<ErasingRedactor>(new DataClassificationSet(TakeoverRulesTelemetry.AccountId));
+            r.SetRedactor<ErasingRedactor>(new DataClassificationSet(TakeoverRulesTelemetry.EventId));
+        }));
         Takeover(provider.GetRequiredService<TakeoverDetector>());
 
         provider.GetFakeLogCollector().GetSnapshot().Where(r => r.Id.Name == "Decision")
-            .Should().NotBeEmpty().And.OnlyContain(r => r.StructuredState!.Single(kv => kv.Key == "Account").Value == "");
+            .Should().NotBeEmpty().And.OnlyContain(r => r.StructuredState!.Single(kv => kv.Key == "Account").Value == ""
+                && r.StructuredState!.Single(kv => kv.Key == "EventId").Value == "");
+    }
+
+    [Fact]
+    public void An_account_and_an_event_with_the_same_text_do_not_share_a_redacted_id()
+    {
+        var ids = new IdRedaction(provider: null);
+
+        ids.Account(Account).Should().StartWith("acct-").And.HaveLength(17).And.Be(ids.Account(Account));
+        ids.Event(Account).Should().StartWith("evt-").And.HaveLength(16);
+        ids.Event(Account)[4..].Should().NotBe(ids.Account(Account)[5..]);
     }
 
     [Fact]
@@ -101,12 +121,11 @@ public sealed class TelemetryTests
         using var parent = new Activity("test").Start();
         var estimate = provider.GetRequiredService<PasswordStrengthEstimator>().Estimate(Password);
         provider.GetRequiredService<PasswordPolicyChecker>().Check(Password);
-        var breach = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password);
+        var breach = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password, TestContext.Current.CancellationToken);
 
         breach.Count.Should().Be(3);
         estimates.GetMeasurementSnapshot().Should().NotBeEmpty();
-        estimates.LastMeasurement!.Tags["takeoverrules.password.score"].Should().NotBeNull();
-        ((string)estimates.LastMeasurement.Tags["takeoverrules.password.score"]!).Should().Be(estimate.Score switch
+        ((string)estimates.LastMeasurement!.Tags["takeoverrules.password.score"]!).Should().Be(estimate.Score switch
         {
             PasswordScore.VeryWeak => "very_weak",
             PasswordScore.Weak => "weak",
@@ -149,7 +168,7 @@ public sealed class TelemetryTests
                 o.Passwords.PwnedPasswordsFile = file;
             });
 
-            var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password);
+            var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password, TestContext.Current.CancellationToken);
 
             result.Count.Should().Be(11);
             provider.GetFakeLogCollector().GetSnapshot().Should().Contain(r => r.Id.Name == "BreachCheckFallback" && r.Level == LogLevel.Warning);
@@ -170,7 +189,7 @@ public sealed class TelemetryTests
             o.Passwords.PwnedPasswordsApi.BaseAddress = server.BaseAddress;
         });
 
-        var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password);
+        var result = await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync(Password, TestContext.Current.CancellationToken);
 
         result.Status.Should().Be(BreachStatus.Unavailable);
         server.Requests.Should().HaveCount(2, "the standard resilience handler retries a 503 once");

@@ -20,6 +20,15 @@ public sealed class FactsRegistryTests
     }
 
     [Fact]
+    public void Terms_that_held_before_a_date_are_known_until_that_date_and_no_longer_from_it()
+    {
+        Facts.PoliciesKnownOn(new DateOnly(2025, 5, 1), "rakuten").Select(p => p.Id).Should().Equal("rakuten.terms-before-2025-05-02");
+        Facts.PoliciesKnownOn(new DateOnly(2025, 5, 2), "RAKUTEN").Select(p => p.Id).Should().Equal("jsda-agreement.2025-05-02", "rakuten.2025-05-02");
+        Facts.PoliciesFor("rakuten", new DateOnly(2025, 5, 2)).Select(p => p.Id).Should().Contain("rakuten.terms-before-2025-05-02",
+            "the outlook still needs the old terms for incidents before the change");
+    }
+
+    [Fact]
     public void A_later_press_release_supersedes_an_earlier_one()
     {
         // March accesses: 1,422 in the first report (2025-04-18), revised to 1,420 by the FSA page of 2025-05-08.

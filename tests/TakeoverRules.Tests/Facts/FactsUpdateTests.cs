@@ -6,7 +6,8 @@ public sealed class FactsUpdateTests
 {
     private static readonly FactsRegistry Embedded = FactsRegistry.Embedded;
 
-    private const string NewPolicyUpdate = """
+    /// <summary>A valid update adding a rakuten policy for incidents from 2026-12-01 and replacing one contact.</summary>
+    internal const string NewPolicyUpdate = """
         {
           "schema": 1,
           "version": "2027.01.01",
@@ -33,7 +34,7 @@ public sealed class FactsUpdateTests
     [Fact]
     public void A_valid_update_adds_new_entries_and_replaces_entries_with_the_same_id()
     {
-        var result = Embedded.ApplyUpdate(NewPolicyUpdate);
+        var result = Embedded.ApplyUpdate(NewPolicyUpdate, FactsUpdateTrust.UnsignedAllowed);
 
         result.Errors.Should().BeEmpty(string.Join("; ", result.Errors));
         result.Applied.Should().BeTrue();
@@ -51,7 +52,7 @@ public sealed class FactsUpdateTests
     [Fact]
     public void Malformed_json_is_one_error_with_path_and_line_and_the_embedded_facts_stay_in_force()
     {
-        var result = Embedded.ApplyUpdate("{ \"schema\": 1, \"version\": \"x\", \"date\": \"2027-01-01\", \"facts\": [ { \"id\": ");
+        var result = Embedded.ApplyUpdate("{ \"schema\": 1, \"version\": \"x\", \"date\": \"2027-01-01\", \"facts\": [ { \"id\": ", FactsUpdateTrust.UnsignedAllowed);
 
         result.Applied.Should().BeFalse();
         result.Registry.Should().BeSameAs(Embedded);
@@ -61,7 +62,7 @@ public sealed class FactsUpdateTests
     [Fact]
     public void A_misspelt_field_is_rejected_rather_than_ignored()
     {
-        var result = Embedded.ApplyUpdate("""{ "schema": 1, "version": "x", "date": "2027-01-01", "polices": [] }""");
+        var result = Embedded.ApplyUpdate("""{ "schema": 1, "version": "x", "date": "2027-01-01", "polices": [] }""", FactsUpdateTrust.UnsignedAllowed);
 
         result.Errors.Should().ContainSingle().Which.Path.Should().Be("$.polices");
     }
@@ -88,7 +89,7 @@ public sealed class FactsUpdateTests
             }
             """;
 
-        var result = Embedded.ApplyUpdate(json);
+        var result = Embedded.ApplyUpdate(json, FactsUpdateTrust.UnsignedAllowed);
 
         result.Registry.Should().BeSameAs(Embedded);
         result.Errors.Select(e => (e.Path, e.Field)).Should().Contain([
@@ -114,7 +115,7 @@ public sealed class FactsUpdateTests
     [Fact]
     public void An_update_older_than_the_facts_in_force_is_rejected()
     {
-        var result = Embedded.ApplyUpdate("""{ "schema": 1, "version": "old", "date": "2025-01-01" }""");
+        var result = Embedded.ApplyUpdate("""{ "schema": 1, "version": "old", "date": "2025-01-01" }""", FactsUpdateTrust.UnsignedAllowed);
 
         result.Errors.Should().ContainSingle(e => e.Path == "$.date").Which.Reason.Should().StartWith("is older than the facts in force");
     }
@@ -128,7 +129,7 @@ public sealed class FactsUpdateTests
                 "sources": ["fujipost-38712"], "grade": "primary" } ] }
             """;
 
-        Embedded.ApplyUpdate(json).Errors.Should().Equal(new FactsLoadError("$.facts[0].grade", "grade", "'primary' is stronger than every source (best is 'lowAuthority')"));
+        Embedded.ApplyUpdate(json, FactsUpdateTrust.UnsignedAllowed).Errors.Should().Equal(new FactsLoadError("$.facts[0].grade", "grade", "'primary' is stronger than every source (best is 'lowAuthority')"));
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class FactsUpdateTests
     {
         var huge = new string(' ', FactsRegistry.MaxUpdateSize + 1);
 
-        Embedded.ApplyUpdate(huge).Errors.Should().ContainSingle().Which.Reason.Should().StartWith("file too large");
+        Embedded.ApplyUpdate(huge, FactsUpdateTrust.UnsignedAllowed).Errors.Should().ContainSingle().Which.Reason.Should().StartWith("file too large");
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class FactsUpdateTests
         var facts = string.Join(",", Enumerable.Range(0, 5_001).Select(i =>
             $$"""{ "id": "f{{i}}", "topic": "statistics", "key": "same", "statement": { "ja": "x", "en": "x" }, "quantity": { "value": {{i}}, "unit": "count", "qualifier": "asReported" }, "asOf": "2026-01-01", "basis": "published", "sources": ["fsa-chuui-phishing"], "grade": "primary" }"""));
 
-        var result = Embedded.ApplyUpdate($$"""{ "schema": 1, "version": "v", "date": "2027-01-01", "facts": [{{facts}}] }""");
+        var result = Embedded.ApplyUpdate($$"""{ "schema": 1, "version": "v", "date": "2027-01-01", "facts": [{{facts}}] }""", FactsUpdateTrust.UnsignedAllowed);
 
         result.Errors.Should().ContainSingle().Which.Should().Be(new FactsLoadError("$.facts", "facts", "too many entries (5001; limit 5000)"));
     }
@@ -156,7 +157,7 @@ public sealed class FactsUpdateTests
         var facts = string.Join(",", Enumerable.Range(0, 3).Select(i =>
             $$"""{ "id": "f{{i}}", "topic": "statistics", "key": "same", "statement": { "ja": "x", "en": "x" }, "quantity": { "value": {{i}}, "unit": "count", "qualifier": "asReported" }, "asOf": "2026-01-01", "basis": "published", "sources": ["fsa-chuui-phishing"], "grade": "primary" }"""));
 
-        var registry = Embedded.ApplyUpdate($$"""{ "schema": 1, "version": "v", "date": "2027-01-01", "facts": [{{facts}}] }""").Registry;
+        var registry = Embedded.ApplyUpdate($$"""{ "schema": 1, "version": "v", "date": "2027-01-01", "facts": [{{facts}}] }""", FactsUpdateTrust.UnsignedAllowed).Registry;
 
         registry.Conflicts().Single(c => c.Key == "same").Facts.Should().HaveCount(3);
     }
@@ -164,7 +165,7 @@ public sealed class FactsUpdateTests
     [Fact]
     public void A_missing_update_file_is_an_error_not_an_exception()
     {
-        var result = Embedded.ApplyUpdateFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json"));
+        var result = Embedded.ApplyUpdateFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json"), FactsUpdateTrust.UnsignedAllowed);
 
         result.Errors.Should().ContainSingle().Which.Reason.Should().StartWith("file not found");
         result.Registry.Should().BeSameAs(Embedded);
@@ -172,5 +173,5 @@ public sealed class FactsUpdateTests
 
     [Fact]
     public void Null_json_is_an_error() =>
-        Embedded.ApplyUpdate("null").Errors.Should().ContainSingle().Which.Reason.Should().Be("must be a JSON object, not null");
+        Embedded.ApplyUpdate("null", FactsUpdateTrust.UnsignedAllowed).Errors.Should().ContainSingle().Which.Reason.Should().Be("must be a JSON object, not null");
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using TakeoverRules.Links;
-using Xunit.Abstractions;
 
 namespace TakeoverRules.Tests.Links;
 

@@ -26,7 +26,8 @@ public sealed class LinkCheckerTests
         var check = Checker.Check(link);
         check.Verdict.Should().Be(LinkVerdict.Lookalike, "{0} imitates {1}: {2}", link, domain, check);
         check.Reasons.Should().HaveFlag(reason, "{0}: {1}", link, check);
-        check.Broker.Should().NotBeNull();
+        check.Broker.Should().NotBeNull("{0} imitates {1}", link, domain);
+        check.Broker!.Domains.Select(d => d.Name).Should().Contain(domain, "the broker named is the one whose domain {0} imitates", link);
     }
 
     [Theory]

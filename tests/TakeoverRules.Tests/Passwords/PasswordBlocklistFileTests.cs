@@ -61,8 +61,8 @@ public sealed class PasswordBlocklistFileTests : IDisposable
     {
         if (!File.Exists("/dev/zero")) return;
 
-        var read = Task.Run(() => PasswordBlocklist.FromFile("/dev/zero"));
-        (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)))).Should().BeSameAs(read, "reading must stop at the first NUL byte");
+        var read = Task.Run(() => PasswordBlocklist.FromFile("/dev/zero"), TestContext.Current.CancellationToken);
+        (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))).Should().BeSameAs(read, "reading must stop at the first NUL byte");
         (await FluentActions.Awaiting(() => read).Should().ThrowAsync<InvalidDataException>())
             .Which.Message.Should().Be("/dev/zero:1: binary data (control byte 0x00 at column 1); expected a UTF-8 text list.");
     }

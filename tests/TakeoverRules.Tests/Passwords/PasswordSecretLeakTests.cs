@@ -75,7 +75,7 @@ public sealed class PasswordSecretLeakTests
         using var http = new HttpClient();
         var client = new PwnedPasswordsRangeClient(http, new PwnedPasswordsRangeOptions { BaseAddress = server.BaseAddress });
 
-        var malformed = await client.CheckAsync(Secret);
+        var malformed = await client.CheckAsync(Secret, TestContext.Current.CancellationToken);
         var directory = Directory.CreateTempSubdirectory("pwned-leak-");
         try
         {

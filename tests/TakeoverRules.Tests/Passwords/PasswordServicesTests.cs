@@ -95,7 +95,7 @@ public sealed class PasswordServicesTests : IDisposable
         });
 
         var checker = provider.GetRequiredService<IBreachedPasswordChecker>();
-        (await checker.CheckAsync("password")).Count.Should().Be(9);
+        (await checker.CheckAsync("password", TestContext.Current.CancellationToken)).Count.Should().Be(9);
         await provider.DisposeAsync();
         await FluentActions.Awaiting(async () => await checker.CheckAsync("password")).Should().ThrowAsync<ObjectDisposedException>();
     }
@@ -110,7 +110,7 @@ public sealed class PasswordServicesTests : IDisposable
             o.Passwords.PwnedPasswordsApi.BaseAddress = server.BaseAddress;
         });
 
-        (await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync("password")).Count.Should().Be(42);
+        (await provider.GetRequiredService<IBreachedPasswordChecker>().CheckAsync("password", TestContext.Current.CancellationToken)).Count.Should().Be(42);
         server.Requests.Single().Should().Contain("User-Agent: TakeoverRules");
     }
 

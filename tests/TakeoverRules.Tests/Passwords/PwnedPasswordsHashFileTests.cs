@@ -170,7 +170,7 @@ public sealed class PwnedPasswordsHashFileTests : IDisposable
         var path = WriteFile([(PwnedTestHashes.Sha1Hex("password"), 3)], 10);
         using var file = PwnedPasswordsHashFile.Open(path);
 
-        (await file.CheckAsync("password")).Count.Should().Be(3);
+        (await file.CheckAsync("password", TestContext.Current.CancellationToken)).Count.Should().Be(3);
         await FluentActions.Awaiting(async () => await file.CheckAsync("password", new CancellationToken(canceled: true)))
             .Should().ThrowAsync<OperationCanceledException>();
     }

@@ -27,7 +27,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning(RangeBody(PwnedTestHashes.Suffix(Secret), 3861493, paddingLines: 300, otherLines: 500));
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Status.Should().Be(BreachStatus.Found);
         result.Count.Should().Be(3861493);
@@ -40,7 +40,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning(RangeBody(PwnedTestHashes.Suffix(Secret), -1, paddingLines: 100, otherLines: 800, crlf: false));
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Should().Be(BreachCheckResult.NotFound);
     }
@@ -51,7 +51,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning(RangeBody(PwnedTestHashes.Suffix(Secret), 0, paddingLines: 10, otherLines: 10));
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Status.Should().Be(BreachStatus.NotFound);
     }
@@ -62,7 +62,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning(PwnedTestHashes.Suffix(Secret).ToLowerInvariant() + ":12\r\n");
         using var http = new HttpClient();
 
-        (await Client(http, server.BaseAddress).CheckAsync(Secret)).Count.Should().Be(12);
+        (await Client(http, server.BaseAddress).CheckAsync(Secret, TestContext.Current.CancellationToken)).Count.Should().Be(12);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning("");
         using var http = new HttpClient();
 
-        await Client(http, server.BaseAddress).CheckAsync(Secret);
+        await Client(http, server.BaseAddress).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         var request = server.Requests.Should().ContainSingle().Subject;
         var lines = request.Split("\r\n");
@@ -87,7 +87,7 @@ public sealed class PwnedPasswordsRangeClientTests
         using var http = new HttpClient();
         var client = new PwnedPasswordsRangeClient(http, new PwnedPasswordsRangeOptions { BaseAddress = server.BaseAddress, AddPadding = false });
 
-        await client.CheckAsync(Secret);
+        await client.CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         server.Requests.Single().Should().NotContain("Add-Padding");
     }
@@ -98,7 +98,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning("busy", status: 503);
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Status.Should().Be(BreachStatus.Unavailable);
         result.Failure.Should().Be(BreachCheckFailure.HttpStatus);
@@ -111,7 +111,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = new LoopbackHttpServer(async (_, _, ct) => await Task.Delay(Timeout.Infinite, ct));
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress, TimeSpan.FromMilliseconds(300)).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress, TimeSpan.FromMilliseconds(300)).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Failure.Should().Be(BreachCheckFailure.Timeout);
     }
@@ -131,7 +131,7 @@ public sealed class PwnedPasswordsRangeClientTests
         });
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress, TimeSpan.FromMilliseconds(400)).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress, TimeSpan.FromMilliseconds(400)).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Failure.Should().Be(BreachCheckFailure.Timeout);
     }
@@ -143,7 +143,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning(body);
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress, maxBytes: 4096).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress, maxBytes: 4096).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Failure.Should().Be(BreachCheckFailure.ResponseTooLarge);
     }
@@ -164,7 +164,7 @@ public sealed class PwnedPasswordsRangeClientTests
         });
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress, maxBytes: 8192).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress, maxBytes: 8192).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Failure.Should().Be(BreachCheckFailure.ResponseTooLarge);
     }
@@ -178,7 +178,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using var server = LoopbackHttpServer.Returning(body);
         using var http = new HttpClient();
 
-        var result = await Client(http, server.BaseAddress).CheckAsync(Secret);
+        var result = await Client(http, server.BaseAddress).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Failure.Should().Be(BreachCheckFailure.MalformedData);
         result.Detail.Should().StartWith($"line {line}:");
@@ -203,7 +203,7 @@ public sealed class PwnedPasswordsRangeClientTests
         await using (var server = LoopbackHttpServer.Returning("")) closed = server.BaseAddress;
         using var http = new HttpClient();
 
-        var result = await Client(http, closed).CheckAsync(Secret);
+        var result = await Client(http, closed).CheckAsync(Secret, TestContext.Current.CancellationToken);
 
         result.Failure.Should().Be(BreachCheckFailure.NetworkError);
     }

@@ -3,8 +3,10 @@ namespace TakeoverRules.Detection.Format;
 /// <summary>
 /// Writes <see cref="Decision"/>s as the decision lines of TakeoverRules event format v1 (see
 /// <c>docs/event-format.md</c>): <c>{eventId, account, time, decision, risk, indicators: [{id, severity, evidence,
-/// message}]}</c>, one line per decision. The stream of record holds one line for every evaluated order and for any
-/// other evaluated event on which an indicator fired; <see cref="WriteIfReportable"/> applies that rule. Output is
+/// message}]}</c>, one line per decision, and for an order that was not judged (too late or too early) also
+/// <c>status</c> (<c>tooLate</c>, <c>tooEarly</c>) and <c>reason</c>. The stream of record holds one line for every
+/// order but duplicates and for any other evaluated event on which an indicator fired; <see cref="WriteIfReportable"/>
+/// applies that rule. Output is
 /// buffered; call <see cref="Flush"/> or <see cref="Dispose"/>. Not thread-safe.
 /// </summary>
 public sealed class DecisionWriter : IDisposable
@@ -60,13 +62,20 @@ public sealed class DecisionWriter : IDisposable
         }
 
         w.WriteEndArray();
+        if (decision.Status is DecisionStatus.TooLate or DecisionStatus.TooEarly)
+        {
+            // After the required fields, so a consumer of the v1 line reads it unchanged; only a line that was not judged has them.
+            w.WriteString("status"u8, decision.Status == DecisionStatus.TooLate ? "tooLate"u8 : "tooEarly"u8);
+            w.WriteString("reason"u8, decision.RejectionReason);
+        }
+
         w.WriteEndObject();
         _output.EndLine();
     }
 
     /// <summary>
-    /// Writes the decision if it belongs in the decisions stream (<see cref="Decision.IsReportable"/>: an evaluated
-    /// order, or another evaluated event on which an indicator fired).
+    /// Writes the decision if it belongs in the decisions stream (<see cref="Decision.IsReportable"/>: an order that is
+    /// not a duplicate, or another evaluated event on which an indicator fired).
     /// </summary>
     /// <param name="decision">The decision.</param>
     /// <returns>Whether a line was written.</returns>

@@ -61,7 +61,7 @@ public sealed class RotationScenarioTests
     [Fact]
     public void The_decisions_on_the_classic_rotation_match_the_golden_timeline()
     {
-        // After an intended change of the detector's behaviour: UPDATE_GOLDEN=1 dotnet test --filter Golden, then review the diff.
+        // After an intended change of the detector's behaviour: UPDATE_GOLDEN=1 dotnet test tests/TakeoverRules.Tests --filter-method "*golden*", then review the diff.
         KnownScenarios.ClassicRotationAbroad().Evaluate().Should().MatchGoldenText("classic-rotation-abroad");
     }
 }

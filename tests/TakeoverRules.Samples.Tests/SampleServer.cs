@@ -2,18 +2,18 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TakeoverRules.Samples.Tests.SignupForm;
+namespace TakeoverRules.Samples.Tests;
 
 /// <summary>
-/// The SignupForm sample started as a process on a free loopback port, logging at Trace level, so a test can check
-/// that no secret it typed reached the log.
+/// A web sample started as its own process on a free loopback port (<c>--urls http://127.0.0.1:0</c>), as a user
+/// would run it, with everything it writes kept so a test can read its log.
 /// </summary>
-internal sealed partial class SignupServer : IAsyncDisposable
+internal sealed partial class SampleServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log;
 
-    private SignupServer(Process process, Uri address, StringBuilder log)
+    private SampleServer(Process process, Uri address, StringBuilder log)
     {
         _process = process;
         Address = address;
@@ -29,20 +29,27 @@ internal sealed partial class SignupServer : IAsyncDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    public static async Task<SignupServer> StartAsync()
+    /// <summary>The SignupForm sample, logging at Trace level, so a test can check that no secret it typed reached the log.</summary>
+    public static Task<SampleServer> SignupFormAsync() => StartAsync("SignupForm", [], new Dictionary<string, string>
     {
-        var dll = RepositoryPaths.SampleAssembly("SignupForm");
+        ["Logging__LogLevel__Default"] = "Trace",
+        ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+        ["Logging__Console__FormatterName"] = "simple",
+    });
+
+    /// <summary>Starts the built <paramref name="sample"/> with <paramref name="arguments"/> and waits until it listens.</summary>
+    public static async Task<SampleServer> StartAsync(string sample, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = RepositoryPaths.SampleAssembly(sample);
         File.Exists(dll).Should().BeTrue($"the sample is built with the tests ({dll})");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Sample("SignupForm"),
+            WorkingDirectory = RepositoryPaths.Sample(sample),
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--contentRoot", RepositoryPaths.Sample("SignupForm") }) start.ArgumentList.Add(arg);
-        start.Environment["Logging__LogLevel__Default"] = "Trace";
-        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--contentRoot", RepositoryPaths.Sample(sample) }.Concat(arguments)) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,10 +70,10 @@ internal sealed partial class SignupServer : IAsyncDisposable
         if (first != listening.Task)
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("SignupForm did not start listening within 60 s:\n" + log);
+            throw new InvalidOperationException($"{sample} did not start listening within 60 s:\n" + log);
         }
 
-        return new SignupServer(process, listening.Task.Result, log);
+        return new SampleServer(process, listening.Task.Result, log);
     }
 
     public async ValueTask DisposeAsync()
