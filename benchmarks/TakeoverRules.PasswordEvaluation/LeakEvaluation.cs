@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TakeoverRules.Passwords;
+using TakeoverRules.Passwords.Matching;
 
 /// <summary>
 /// <c>--leaks DIR</c>: scores DIR/leaks.tsv (written by leaks.mjs) with TakeoverRules and prints, per held-out set,
@@ -49,8 +50,13 @@ internal static class LeakEvaluation
         var suffix = (lines == "all" ? "" : "-" + lines) + (useModel ? "" : "-patterns");
         File.WriteAllText(Path.Combine(dir, $"leaks-report{suffix}.md"), report.ToString());
         using var detail = new StreamWriter(Path.Combine(dir, $"leaks-scored{suffix}.tsv"));
+        // The two parts of the blend, for analysing it offline: the patterns' estimate and the model's (inf: not scored).
+        var patterns = new PasswordStrengthEstimator { UseLearnedModel = false };
         foreach (var r in rows)
-            detail.WriteLine(FormattableString.Invariant($"{r.Set}\t{r.Rank}\t{r.Password}\t{r.Ours:F2}\t{r.Zxcvbn:F2}\t{r.OursScore}\t{r.ZxcvbnScore}"));
+        {
+            var model = MarkovModel.Instance.TryGuessesLog10(PasswordNormalization.Normalize(r.Password), out var m) ? m : double.PositiveInfinity;
+            detail.WriteLine(FormattableString.Invariant($"{r.Set}\t{r.Rank}\t{r.Password}\t{r.Ours:F2}\t{r.Zxcvbn:F2}\t{r.OursScore}\t{r.ZxcvbnScore}\t{patterns.Estimate(r.Password).GuessesLog10:F4}\t{model:F4}\t{r.Line}"));
+        }
         return 0;
     }
 
