@@ -6,9 +6,9 @@ using TakeoverRules.Passwords;
 //   dotnet run -c Release --project benchmarks/TakeoverRules.PasswordEvaluation -- DIR
 // With --leaks DIR [--lines all|even|odd] [--no-model] it scores the held-out leak sets of leaks.mjs instead
 // (LeakEvaluation.cs); with --tune DIR it searches the learned model's blend constants on the odd lines (ModelTuning.cs).
-// With --cold-start it only measures the first estimate in this fresh process (ColdStart.cs).
+// With --cold-start [--cold-start-no-model] it only measures the first estimate in this fresh process (ColdStart.cs).
 // Main touches no library type itself: the JIT would otherwise load the assembly and its types before the clock starts.
-return args is ["--cold-start" or "--cold-start-baseline", ..] ? ColdStart.Run(args)
+return args is ["--cold-start" or "--cold-start-no-model" or "--cold-start-baseline", ..] ? ColdStart.Run(args)
     : args is ["--leaks", var leaks, ..] ? LeakEvaluation.Run(leaks, Option(args, "--lines") ?? "all", !args.Contains("--no-model"))
     : args is ["--tune", var tune] ? ModelTuning.Run(tune)
     : Evaluate(args);
