@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TakeoverRules.Passwords;
+using TakeoverRules.Passwords.Matching;
 
 /// <summary>
 /// <c>--leaks DIR</c>: scores DIR/leaks.tsv (written by leaks.mjs) with TakeoverRules and prints, per held-out set,
@@ -14,10 +15,15 @@ using TakeoverRules.Passwords;
 /// </summary>
 internal static class LeakEvaluation
 {
-    public static int Run(string dir)
+    /// <summary>
+    /// <paramref name="lines"/>: "all", or "even"/"odd" to keep the rows whose line in RockYou's list has that parity
+    /// (odd lines tune the learned model's blend, even lines report it); <paramref name="useModel"/> false scores with
+    /// the pattern decomposition alone (the "before" column).
+    /// </summary>
+    public static int Run(string dir, string lines = "all", bool useModel = true)
     {
-        var rows = File.ReadAllLines(Path.Combine(dir, "leaks.tsv"), Encoding.UTF8).Where(l => l.Length > 0).Select(Parse).ToList();
-        var estimator = new PasswordStrengthEstimator();
+        var rows = Read(dir, lines);
+        var estimator = new PasswordStrengthEstimator { UseLearnedModel = useModel };
         foreach (var r in rows)
         {
             var e = estimator.Estimate(r.Password);
@@ -41,12 +47,30 @@ internal static class LeakEvaluation
         }
 
         Console.WriteLine(report);
-        File.WriteAllText(Path.Combine(dir, "leaks-report.md"), report.ToString());
-        using var detail = new StreamWriter(Path.Combine(dir, "leaks-scored.tsv"));
+        var suffix = (lines == "all" ? "" : "-" + lines) + (useModel ? "" : "-patterns");
+        File.WriteAllText(Path.Combine(dir, $"leaks-report{suffix}.md"), report.ToString());
+        using var detail = new StreamWriter(Path.Combine(dir, $"leaks-scored{suffix}.tsv"));
+        // The two parts of the blend, for analysing it offline: the patterns' estimate and the model's (inf: not scored).
+        var patterns = new PasswordStrengthEstimator { UseLearnedModel = false };
         foreach (var r in rows)
-            detail.WriteLine(FormattableString.Invariant($"{r.Set}\t{r.Rank}\t{r.Password}\t{r.Ours:F2}\t{r.Zxcvbn:F2}\t{r.OursScore}\t{r.ZxcvbnScore}"));
+        {
+            var model = MarkovModel.Instance.TryGuessesLog10(PasswordNormalization.Normalize(r.Password), out var m) ? m : double.PositiveInfinity;
+            detail.WriteLine(FormattableString.Invariant($"{r.Set}\t{r.Rank}\t{r.Password}\t{r.Ours:F2}\t{r.Zxcvbn:F2}\t{r.OursScore}\t{r.ZxcvbnScore}\t{patterns.Estimate(r.Password).GuessesLog10:F4}\t{model:F4}\t{r.Line}"));
+        }
         return 0;
     }
+
+    /// <summary>The rows of DIR/leaks.tsv on the given line parity ("all", "even", "odd").</summary>
+    public static List<LeakRow> Read(string dir, string lines)
+    {
+        var parity = lines switch { "all" => -1, "even" => 0, "odd" => 1, _ => throw new ArgumentException($"--lines takes all, even or odd, not {lines}") };
+        return File.ReadAllLines(Path.Combine(dir, "leaks.tsv"), Encoding.UTF8).Where(l => l.Length > 0).Select(Parse)
+            .Where(r => parity < 0 || r.Line % 2 == parity).ToList();
+    }
+
+    /// <summary>Weighted Spearman of a meter's values against the rows' reference ranks (weights 1/rank).</summary>
+    public static double WeightedSpearman(IReadOnlyList<LeakRow> rows, double[] values) =>
+        Spearman([.. rows.Select(r => (double)r.Rank)], values, [.. rows.Select(r => 1.0 / r.Rank)]);
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
@@ -102,11 +126,12 @@ internal static class LeakEvaluation
     {
         var f = line.Split('\t');
         return new LeakRow(f[0], int.Parse(f[1], CultureInfo.InvariantCulture), f[2],
-            double.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture));
+            double.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture),
+            f.Length > 5 ? int.Parse(f[5], CultureInfo.InvariantCulture) : 0);
     }
 }
 
-internal sealed record LeakRow(string Set, int Rank, string Password, double Zxcvbn, int ZxcvbnScore)
+internal sealed record LeakRow(string Set, int Rank, string Password, double Zxcvbn, int ZxcvbnScore, int Line)
 {
     public double Ours { get; set; }
 

@@ -4,12 +4,16 @@ using TakeoverRules.Passwords;
 
 // Scores the corpus written by corpus.mjs with TakeoverRules and compares it with the anchors' scores.
 //   dotnet run -c Release --project benchmarks/TakeoverRules.PasswordEvaluation -- DIR
-// With --leaks DIR it scores the held-out leak sets of leaks.mjs instead (LeakEvaluation.cs).
-// With --cold-start it only measures the first estimate in this fresh process (ColdStart.cs).
+// With --leaks DIR [--lines all|even|odd] [--no-model] it scores the held-out leak sets of leaks.mjs instead
+// (LeakEvaluation.cs); with --tune DIR it searches the learned model's blend constants on the odd lines (ModelTuning.cs).
+// With --cold-start [--cold-start-no-model] it only measures the first estimate in this fresh process (ColdStart.cs).
 // Main touches no library type itself: the JIT would otherwise load the assembly and its types before the clock starts.
-return args is ["--cold-start" or "--cold-start-baseline", ..] ? ColdStart.Run(args)
-    : args is ["--leaks", var leaks] ? LeakEvaluation.Run(leaks)
+return args is ["--cold-start" or "--cold-start-no-model" or "--cold-start-baseline", ..] ? ColdStart.Run(args)
+    : args is ["--leaks", var leaks, ..] ? LeakEvaluation.Run(leaks, Option(args, "--lines") ?? "all", !args.Contains("--no-model"))
+    : args is ["--tune", var tune] ? ModelTuning.Run(tune)
     : Evaluate(args);
+
+static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 static int Evaluate(string[] args)
 {

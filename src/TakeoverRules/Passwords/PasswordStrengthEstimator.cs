@@ -92,6 +92,9 @@ public sealed class PasswordStrengthEstimator
         return estimate;
     }
 
+    // Off only in the evaluation harness's tuning mode, which blends the two estimates itself.
+    internal bool UseLearnedModel { get; init; } = true;
+
     // Telemetry hook: the registered estimator counts estimates by score.
     internal PasswordTelemetry? Telemetry { get; init; }
 
@@ -118,6 +121,9 @@ public sealed class PasswordStrengthEstimator
             PhoneNumberMatcher.Match(scratch, length, scratch.MatchCount);
 
             var log10 = Decomposition.Solve(scratch, length, out var sequenceLength);
+            // The learned model (MarkovModel) can only lower the patterns' estimate of the analysed prefix.
+            if (UseLearnedModel && MarkovModel.Instance.TryGuessesLog10(scratch.Text.AsSpan(0, length), out var modelLog10))
+                log10 = LearnedModelBlend.Combine(log10, modelLog10);
             var count = Decomposition.Unwind(scratch, length, sequenceLength, scratch.Chosen);
             var chosen = scratch.Chosen.AsSpan(0, count);
 

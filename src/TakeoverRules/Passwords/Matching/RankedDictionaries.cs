@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace TakeoverRules.Passwords.Matching;
 
@@ -153,12 +151,7 @@ internal sealed unsafe class RankedDictionaries
 
     private int WordStart(int index) => Read(_wordStart, index, _wordCount + 1);
 
-    private static int Read(byte* table, int index, int count)
-    {
-        if ((uint)index >= (uint)count) ThrowOutOfRange(index);
-        var value = Unsafe.ReadUnaligned<int>(table + (index * 4L));
-        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
-    }
+    private static int Read(byte* table, int index, int count) => MappedResource.ReadInt32(table, index, count);
 
     [DoesNotReturn]
     private static void ThrowOutOfRange(int index) =>
@@ -166,28 +159,8 @@ internal sealed unsafe class RankedDictionaries
 
     private static RankedDictionaries Load()
     {
-        var assembly = typeof(RankedDictionaries).Assembly;
-        using var stream = assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the TakeoverRules assembly.");
-        object owner = assembly;
-        byte* data;
-        long length;
-        if (stream is UnmanagedMemoryStream mapped)
-        {
-            // The stream is a view of the loaded image (JIT and NativeAOT alike); disposing it leaves the memory.
-            data = mapped.PositionPointer;
-            length = mapped.Length - mapped.Position;
-        }
-        else
-        {
-            var copy = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length), pinned: true);
-            stream.ReadExactly(copy);
-            owner = copy;
-            data = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(copy));
-            length = copy.Length;
-        }
-
-        var bytes = new ReadOnlySpan<byte>(data, (int)Math.Min(length, int.MaxValue));
+        var data = MappedResource.Open(ResourceName, out var owner, out var length);
+        var bytes = new ReadOnlySpan<byte>(data, length);
         if (bytes.Length < 6 || !bytes[..5].SequenceEqual("TRPD\u0003"u8))
             throw new InvalidDataException($"Embedded resource {ResourceName} has an unknown format.");
         var listCount = bytes[5];
