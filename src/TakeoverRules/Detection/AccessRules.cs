@@ -198,6 +198,47 @@ internal static class AccessRules
         : null;
 
     /// <summary>Cites the session's risky login, decayed by <paramref name="factor"/>.</summary>
+    /// <summary>
+    /// An order long after the last login with no new one, against this customer's own share of such orders: a session
+    /// cookie replayed from elsewhere (an info-stealer's) shows no login of its own. Returns whether the order was late
+    /// in its session, or null before the account's first login.
+    /// </summary>
+    public static bool? StaleSession(in DetectionContext ctx, OrderEvent e, double factor)
+    {
+        var st = ctx.State;
+        // An API client keeps its token for as long as it runs: its orders have no session rhythm to break.
+        if (st.LastLogin == 0 || st.LastLoginApi)
+        {
+            return null;
+        }
+
+        var idle = ctx.Time - st.LastLogin;
+        if (idle > ctx.Settings.SessionLifetime)
+        {
+            return null;
+        }
+
+        var late = idle > ctx.Settings.StaleSession;
+        var profile = st.Profile;
+        // A risky login already speaks for the session; a customer met only a few times has no session habit yet.
+        if (late && factor == 0 && profile.SessionOrders >= ctx.Options.BaselineMinOrders)
+        {
+            var rate = EvidenceModel.Rate(profile.LateSessionOrders, profile.SessionOrders, EvidenceModel.PopulationStaleSession);
+            var llr = EvidenceModel.Llr(EvidenceModel.AttackStaleSession, rate) * EvidenceModel.Confidence(profile.SessionOrders);
+            if (llr > 0)
+            {
+                ctx.Found.Add(new Candidate(IndicatorId.StaleSession, llr, DetectorSettings.Minutes(idle), ctx.Options.StaleSessionMinutes)
+                {
+                    Minutes = DetectorSettings.Minutes(idle),
+                    E3 = e.Id,
+                    Baseline = rate,
+                });
+            }
+        }
+
+        return late;
+    }
+
     public static void CiteSession(in DetectionContext ctx, double factor)
     {
         if (ctx.State.Risk.Flags != AccessFlags.None && factor > 0)

@@ -22,8 +22,10 @@ internal static class AccountObservation
     }
 
     /// <summary>A successful login ends the run of failures.</summary>
-    public static void SuccessfulLogin(AccountState st)
+    public static void SuccessfulLogin(AccountState st, long t, LoginChannel channel)
     {
+        st.LastLogin = Math.Max(st.LastLogin, t);
+        st.LastLoginApi = channel == LoginChannel.Api;
         st.FailCount = 0;
         st.Texts.Set(TextSlot.FailFirst, null);
     }

@@ -13,7 +13,7 @@ namespace TakeoverRules.Detection;
 /// </summary>
 internal sealed class DetectorSnapshotFormat
 {
-    private const int Version = 4;
+    private const int Version = 5;
     private const int HeaderLength = 4 + 4 + 8 + 1;
     private const int TagLength = 32;
     private const byte ChecksumSeal = 1;
@@ -255,6 +255,8 @@ internal sealed class DetectorSnapshotFormat
 
         writer.Write(state.RecentNext);
         writer.Write(state.LastActivity);
+        writer.Write(state.LastLogin);
+        writer.Write(state.LastLoginApi);
         writer.Write(state.Logins);
         writer.Write(state.Orders);
         WriteSlots(writer, state.Devices);
@@ -329,6 +331,8 @@ internal sealed class DetectorSnapshotFormat
 
         state.RecentNext = Bounded(reader.ReadInt32(), length, "duplicate window position");
         state.LastActivity = ReadTicks(reader, "last activity");
+        state.LastLogin = ReadTicks(reader, "last login");
+        state.LastLoginApi = ReadFlag(reader, "last login by API");
         state.Logins = ReadCount(reader, "logins");
         state.Orders = ReadCount(reader, "orders");
         ReadSlots(reader, state.Devices);
@@ -528,6 +532,8 @@ internal sealed class DetectorSnapshotFormat
             HeldNames = ReadSingle(reader, what + " held names", 0, max),
             HeldThin = ReadSingle(reader, what + " held thin names", 0, max),
             RecentSoldShare = ReadSingle(reader, what + " recent sold share", 0, 1),
+            SessionOrders = ReadSingle(reader, what + " session orders", 0, max),
+            LateSessionOrders = ReadSingle(reader, what + " late session orders", 0, max),
             RecentSoldTime = ReadTicks(reader, what + " recent sale"),
         };
     }
@@ -593,7 +599,7 @@ internal sealed class DetectorSnapshotFormat
     private static void WriteProfile(BinaryWriter writer, in BehaviourProfile p)
     {
         foreach (var value in (ReadOnlySpan<float>)[p.Logins, p.NewDevices, p.NewAsns, p.NewBlocks, p.Abroad, p.Hosting,
-                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.HeldNames, p.HeldThin, p.RecentSoldShare])
+                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.HeldNames, p.HeldThin, p.RecentSoldShare, p.SessionOrders, p.LateSessionOrders])
         {
             writer.Write(value);
         }
