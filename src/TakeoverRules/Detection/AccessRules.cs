@@ -197,48 +197,53 @@ internal static class AccessRules
         : (flags & (AccessFlags.Network | AccessFlags.AddressBlock)) != 0 ? IndicatorId.UnfamiliarNetwork
         : null;
 
-    /// <summary>Cites the session's risky login, decayed by <paramref name="factor"/>.</summary>
     /// <summary>
-    /// An order long after the last login with no new one, against this customer's own share of such orders: a session
-    /// cookie replayed from elsewhere (an info-stealer's) shows no login of its own. Returns whether the order was late
-    /// in its session, or null before the account's first login.
+    /// An order that resumes a quiet session: the first order more than <see cref="DetectorOptions.StaleSessionMinutes"/>
+    /// after the session's last login or order, with no new login, and every order after it until the next login. A
+    /// session cookie replayed from elsewhere (an info-stealer's) shows no login of its own; it acts after the victim has
+    /// gone quiet. Judged against this customer's own share of such orders. Returns whether the order is in a resumed
+    /// session, or null when it is in no login session at all (before the first login, after an API login, or past
+    /// <see cref="DetectorOptions.SessionLifetimeHours"/> of quiet, as automatic orders the broker places are).
     /// </summary>
     public static bool? StaleSession(in DetectionContext ctx, OrderEvent e, double factor)
     {
         var st = ctx.State;
+        var idle = ctx.Time - st.SessionActivity;
         // An API client keeps its token for as long as it runs: its orders have no session rhythm to break.
-        if (st.LastLogin == 0 || st.LastLoginApi)
+        if (st.SessionActivity == 0 || st.LastLoginApi || idle > ctx.Settings.SessionLifetime)
         {
             return null;
         }
 
-        var idle = ctx.Time - st.LastLogin;
-        if (idle > ctx.Settings.SessionLifetime)
+        if (idle > ctx.Settings.StaleSession)
         {
-            return null;
+            st.SessionResumed = true;
+            st.SessionResumedAfter = idle;
         }
 
-        var late = idle > ctx.Settings.StaleSession;
+        st.SessionActivity = Math.Max(st.SessionActivity, ctx.Time);
         var profile = st.Profile;
         // A risky login already speaks for the session; a customer met only a few times has no session habit yet.
-        if (late && factor == 0 && profile.SessionOrders >= ctx.Options.BaselineMinOrders)
+        if (st.SessionResumed && factor == 0 && profile.SessionOrders >= ctx.Options.BaselineMinOrders)
         {
             var rate = EvidenceModel.Rate(profile.LateSessionOrders, profile.SessionOrders, EvidenceModel.PopulationStaleSession);
             var llr = EvidenceModel.Llr(EvidenceModel.AttackStaleSession, rate) * EvidenceModel.Confidence(profile.SessionOrders);
             if (llr > 0)
             {
-                ctx.Found.Add(new Candidate(IndicatorId.StaleSession, llr, DetectorSettings.Minutes(idle), ctx.Options.StaleSessionMinutes)
+                var minutes = DetectorSettings.Minutes(st.SessionResumedAfter);
+                ctx.Found.Add(new Candidate(IndicatorId.StaleSession, llr, minutes, ctx.Options.StaleSessionMinutes)
                 {
-                    Minutes = DetectorSettings.Minutes(idle),
+                    Minutes = minutes,
                     E3 = e.Id,
                     Baseline = rate,
                 });
             }
         }
 
-        return late;
+        return st.SessionResumed;
     }
 
+    /// <summary>Cites the session's risky login, decayed by <paramref name="factor"/>.</summary>
     public static void CiteSession(in DetectionContext ctx, double factor)
     {
         if (ctx.State.Risk.Flags != AccessFlags.None && factor > 0)

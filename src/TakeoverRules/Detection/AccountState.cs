@@ -285,7 +285,11 @@ internal sealed class AccountState
 
     // Baseline.
     public long LastActivity;
-    public long LastLogin;
+    // The login session: its last login or order, whether it was resumed after a quiet spell (and after how long), and
+    // whether its login came through the API.
+    public long SessionActivity;
+    public long SessionResumedAfter;
+    public bool SessionResumed;
     public bool LastLoginApi;
     public int Logins;
     public int Orders;

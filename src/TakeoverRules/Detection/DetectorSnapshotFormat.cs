@@ -255,7 +255,9 @@ internal sealed class DetectorSnapshotFormat
 
         writer.Write(state.RecentNext);
         writer.Write(state.LastActivity);
-        writer.Write(state.LastLogin);
+        writer.Write(state.SessionActivity);
+        writer.Write(state.SessionResumedAfter);
+        writer.Write(state.SessionResumed);
         writer.Write(state.LastLoginApi);
         writer.Write(state.Logins);
         writer.Write(state.Orders);
@@ -331,7 +333,9 @@ internal sealed class DetectorSnapshotFormat
 
         state.RecentNext = Bounded(reader.ReadInt32(), length, "duplicate window position");
         state.LastActivity = ReadTicks(reader, "last activity");
-        state.LastLogin = ReadTicks(reader, "last login");
+        state.SessionActivity = ReadTicks(reader, "session activity");
+        state.SessionResumedAfter = ReadTicks(reader, "session quiet spell");
+        state.SessionResumed = ReadFlag(reader, "session resumed");
         state.LastLoginApi = ReadFlag(reader, "last login by API");
         state.Logins = ReadCount(reader, "logins");
         state.Orders = ReadCount(reader, "orders");

@@ -25,7 +25,7 @@ public enum IndicatorId
     /// <summary>Login to an account that had no activity for a long time.</summary>
     DormantAccountWakeUp = 6,
 
-    /// <summary>An order long after the account's last login, with no new login: a session replayed from elsewhere shows no login of its own.</summary>
+    /// <summary>An order that resumes a quiet login session with no new login: a session replayed from elsewhere shows no login of its own.</summary>
     StaleSession = 7,
 
     /// <summary>E-mail, phone or postal address changed.</summary>

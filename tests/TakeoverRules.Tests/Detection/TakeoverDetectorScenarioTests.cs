@@ -232,14 +232,30 @@ public sealed class TakeoverDetectorScenarioTests
             .After(TimeSpan.FromMinutes(3)).Buy(Market.TseThin2, 1_200_000m, price: 140m, buyingPower: 11_000_000m);
 
     [Fact]
-    public void A_rotation_long_after_the_last_login_of_a_customer_who_orders_right_after_logging_in_is_held()
+    public void A_rotation_that_resumes_a_quiet_session_of_a_customer_who_orders_right_after_logging_in_is_held()
     {
         var decision = Run(ReplayedSession("replayed"));
 
         decision.Kind.Should().Be(DecisionKind.Hold);
         var stale = decision.Indicators.Should().ContainSingle(i => i.Id == IndicatorId.StaleSession).Subject;
         IndicatorCatalog.Get(stale.Id).Category.Should().Be(IndicatorCategory.Access);
-        stale.Message.Should().Contain("min after the last login");
+        stale.Message.Should().Contain("resumed after 35 min without activity");
+    }
+
+    [Fact]
+    public void A_customer_trading_steadily_through_a_long_session_is_not_a_stale_session()
+    {
+        // Orders every few minutes for half an hour after one login: the session never went quiet.
+        var timeline = new Timeline("steady").HonestHistory(days: 40)
+            .At(41, 20, 5).Login()
+            .After(TimeSpan.FromMinutes(8)).Buy(Market.Toyota, 300_000m, buyingPower: 5_000_000m)
+            .After(TimeSpan.FromMinutes(8)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(8)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(8)).Buy(Market.TseThin2, 1_200_000m, price: 140m, buyingPower: 11_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Indicators.Should().NotContain(i => i.Id == IndicatorId.StaleSession);
     }
 
     [Fact]
