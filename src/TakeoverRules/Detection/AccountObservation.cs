@@ -22,8 +22,12 @@ internal static class AccountObservation
     }
 
     /// <summary>A successful login ends the run of failures.</summary>
-    public static void SuccessfulLogin(AccountState st)
+    public static void SuccessfulLogin(AccountState st, long t, LoginChannel channel)
     {
+        st.SessionActivity = Math.Max(st.SessionActivity, t);
+        st.SessionResumed = false;
+        st.SessionResumedAfter = 0;
+        st.LastLoginApi = channel == LoginChannel.Api;
         st.FailCount = 0;
         st.Texts.Set(TextSlot.FailFirst, null);
     }

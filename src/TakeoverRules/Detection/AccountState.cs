@@ -54,6 +54,9 @@ internal struct BehaviourProfile
     // Trading habits, per judged buy.
     public float Buys, ThinBuys, HighUseBuys, RotationBuys, MarginBuys;
 
+    // Session habit, per judged order after a login: how often this customer orders long after logging in.
+    public float SessionOrders, LateSessionOrders;
+
     // What the customer holds, from portfolio snapshots: names held, and how many of them thin (their habit before any buy).
     public float HeldNames, HeldThin;
 
@@ -88,6 +91,17 @@ internal struct BehaviourProfile
         HighUseBuys += highUse ? 1 : 0;
         RotationBuys += rotation ? 1 : 0;
         MarginBuys += margin ? 1 : 0;
+    }
+
+    public void CountSessionOrder(bool late)
+    {
+        if (SessionOrders >= Limit)
+        {
+            SessionOrders /= 2; LateSessionOrders /= 2;
+        }
+
+        SessionOrders++;
+        LateSessionOrders += late ? 1 : 0;
     }
 
     /// <summary>Counts a name the customer holds (half a buy of its kind, up to <see cref="MaxHeldNames"/>).</summary>
@@ -252,6 +266,12 @@ internal sealed class AccountState
 
     // Baseline.
     public long LastActivity;
+    // The login session: its last login or order, whether it was resumed after a quiet spell (and after how long), and
+    // whether its login came through the API.
+    public long SessionActivity;
+    public long SessionResumedAfter;
+    public bool SessionResumed;
+    public bool LastLoginApi;
     public int Logins;
     public int Orders;
     public Slots4 Devices;

@@ -41,7 +41,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         }
 
         var login = AccessRules.Assess(ctx, e, out var traits);
-        AccountObservation.SuccessfulLogin(st);
+        AccountObservation.SuccessfulLogin(st, ctx.Time, e.Channel);
         AccessRules.UpdateSession(ctx, login);
         AccessRules.Cite(ctx, login, 1);
         var decision = Decide(ctx, e, canHold: false, out _);
@@ -73,6 +73,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         var marketHash = StableHash.Fingerprint(DetectorSettings.MarketOf(e.Symbol));
 
         // Evaluate.
+        var late = AccessRules.StaleSession(ctx, e, factor);
         AccessRules.CiteSession(ctx, factor);
         SettingsRules.CiteActive(ctx, factor);
         TradingRules.OffHours(ctx, e.Id, hour);
@@ -107,7 +108,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
             }
         }
 
-        ProfileLearning.Order(st, e, t, decision, session, options.MinSessionEvidence, notional, marketHash, buy, hour);
+        ProfileLearning.Order(st, e, t, decision, session, options.MinSessionEvidence, notional, marketHash, buy, hour, late);
         return decision;
     }
 

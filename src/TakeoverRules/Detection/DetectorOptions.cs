@@ -128,6 +128,19 @@ public sealed class DetectorOptions
     /// <summary>Hours after which a risky login no longer counts at all. Default 72.</summary>
     public int SessionHorizonHours { get; set; } = 72;
 
+    /// <summary>
+    /// Minutes after the account's last login from which an order with no new login counts as late in its session. Default 20:
+    /// most customers order within minutes of logging in; a session cookie replayed from elsewhere shows no login of its own.
+    /// Judged against this customer's own share of such orders.
+    /// </summary>
+    public int StaleSessionMinutes { get; set; } = 20;
+
+    /// <summary>
+    /// Hours after the last login beyond which an order is not in a login session at all (an automatic order the broker
+    /// places, an API schedule): it neither counts as late nor adds evidence. Default 12.
+    /// </summary>
+    public int SessionLifetimeHours { get; set; } = 12;
+
     /// <summary>ISO 3166-1 alpha-2 home country of the broker's customers. Default <c>JP</c>.</summary>
     public string HomeCountry { get; set; } = "JP";
 
@@ -228,6 +241,8 @@ public sealed class DetectorOptions
         (nameof(TrustAfterHours), o => o.TrustAfterHours, 0, 24 * 365),
         (nameof(SessionHalfLifeHours), o => o.SessionHalfLifeHours, 0.1, 24 * 30),
         (nameof(SessionHorizonHours), o => o.SessionHorizonHours, 1, 24 * 90),
+        (nameof(StaleSessionMinutes), o => o.StaleSessionMinutes, 1, 7 * 24 * 60),
+        (nameof(SessionLifetimeHours), o => o.SessionLifetimeHours, 1, 7 * 24),
         (nameof(FailedLoginThreshold), o => o.FailedLoginThreshold, 1, 100),
         (nameof(FailedLoginWindowMinutes), o => o.FailedLoginWindowMinutes, 1, 24 * 60),
         (nameof(DormantDays), o => o.DormantDays, 1, 3650),

@@ -21,6 +21,8 @@ internal sealed class DetectorSettings
         ConvergenceWindow = TimeSpan.TicksPerMinute * options.ConvergenceWindowMinutes;
         LocalOffset = TimeSpan.TicksPerMinute * options.LocalUtcOffsetMinutes;
         HalfLife = TimeSpan.TicksPerHour * options.SessionHalfLifeHours;
+        StaleSession = TimeSpan.TicksPerMinute * options.StaleSessionMinutes;
+        SessionLifetime = TimeSpan.TicksPerHour * options.SessionLifetimeHours;
     }
 
     public DetectorOptions Options { get; }
@@ -48,6 +50,10 @@ internal sealed class DetectorSettings
     public long LocalOffset { get; }
 
     public double HalfLife { get; }
+
+    public long StaleSession { get; }
+
+    public long SessionLifetime { get; }
 
     /// <summary>How strongly the account's risky login still colours an event at <paramref name="t"/>: 1 at the login, halving every half-life, 0 past the horizon.</summary>
     public double SessionFactor(AccountState st, long t)

@@ -258,6 +258,10 @@ internal sealed class DetectorSnapshotFormat
         }
 
         writer.Write(state.LastActivity);
+        writer.Write(state.SessionActivity);
+        writer.Write(state.SessionResumedAfter);
+        writer.Write(state.SessionResumed);
+        writer.Write(state.LastLoginApi);
         writer.Write(state.Logins);
         writer.Write(state.Orders);
         WriteSlots(writer, state.Devices);
@@ -338,6 +342,10 @@ internal sealed class DetectorSnapshotFormat
         }
 
         state.LastActivity = ReadTicks(reader, "last activity");
+        state.SessionActivity = ReadTicks(reader, "session activity");
+        state.SessionResumedAfter = ReadTicks(reader, "session quiet spell");
+        state.SessionResumed = ReadFlag(reader, "session resumed");
+        state.LastLoginApi = ReadFlag(reader, "last login by API");
         state.Logins = ReadCount(reader, "logins");
         state.Orders = ReadCount(reader, "orders");
         ReadSlots(reader, state.Devices);
@@ -537,6 +545,8 @@ internal sealed class DetectorSnapshotFormat
             HeldNames = ReadSingle(reader, what + " held names", 0, max),
             HeldThin = ReadSingle(reader, what + " held thin names", 0, max),
             RecentSoldShare = ReadSingle(reader, what + " recent sold share", 0, 1),
+            SessionOrders = ReadSingle(reader, what + " session orders", 0, max),
+            LateSessionOrders = ReadSingle(reader, what + " late session orders", 0, max),
             RecentSoldTime = ReadTicks(reader, what + " recent sale"),
         };
     }
@@ -602,7 +612,7 @@ internal sealed class DetectorSnapshotFormat
     private static void WriteProfile(BinaryWriter writer, in BehaviourProfile p)
     {
         foreach (var value in (ReadOnlySpan<float>)[p.Logins, p.NewDevices, p.NewAsns, p.NewBlocks, p.Abroad, p.Hosting,
-                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.HeldNames, p.HeldThin, p.RecentSoldShare])
+                     p.Buys, p.ThinBuys, p.HighUseBuys, p.RotationBuys, p.MarginBuys, p.HeldNames, p.HeldThin, p.RecentSoldShare, p.SessionOrders, p.LateSessionOrders])
         {
             writer.Write(value);
         }

@@ -29,6 +29,9 @@ internal static class EvidenceModel
     public const double AttackAbroad = 0.4, PopulationAbroad = 0.02;
     public const double AttackHosting = 0.5, PopulationHosting = 0.03;
 
+    // Per judged order after a login: placed long after it, with no new login (a replayed session cookie).
+    public const double AttackStaleSession = 0.5, PopulationStaleSession = 0.05;
+
     // Per judged buy.
     public const double AttackThin = 0.9, PopulationThin = 0.08;
     public const double AttackHighUse = 0.8, PopulationHighUse = 0.15;

@@ -31,6 +31,7 @@ public static class IndicatorCatalog
         new(IndicatorId.HostingNetwork, "hostingNetwork", IndicatorCategory.Access, IndicatorSeverity.Medium, "Hosting, VPN or proxy address", "ホスティング・VPN・プロキシ"),
         new(IndicatorId.FailedThenSuccessfulLogin, "failedThenSuccessfulLogin", IndicatorCategory.Access, IndicatorSeverity.Medium, "Failed logins, then success", "ログイン失敗の後の成功"),
         new(IndicatorId.DormantAccountWakeUp, "dormantAccountWakeUp", IndicatorCategory.Access, IndicatorSeverity.Medium, "Dormant account wakes up", "休眠口座の再開"),
+        new(IndicatorId.StaleSession, "staleSession", IndicatorCategory.Access, IndicatorSeverity.Low, "Order resuming a quiet session", "途切れたセッションの再開後の注文"),
         new(IndicatorId.ContactDetailsChanged, "contactDetailsChanged", IndicatorCategory.Settings, IndicatorSeverity.Medium, "Contact details changed", "連絡先の変更"),
         new(IndicatorId.NotificationsDisabled, "notificationsDisabled", IndicatorCategory.Settings, IndicatorSeverity.High, "Login notifications turned off", "ログイン通知の停止"),
         new(IndicatorId.MfaWeakened, "mfaWeakened", IndicatorCategory.Settings, IndicatorSeverity.High, "Multi-factor authentication weakened", "多要素認証の無効化・変更"),
@@ -106,6 +107,9 @@ public static class IndicatorCatalog
             IndicatorId.DormantAccountWakeUp => en
                 ? $"login after {Count(o)} days without activity (threshold {Count(t)} days)"
                 : $"{Count(o)}日間利用のなかった口座へのログイン（しきい値 {Count(t)}日）",
+            IndicatorId.StaleSession => en
+                ? $"order in a session resumed after {m} min without activity, with no new login (threshold {Count(t)} min)"
+                : $"{m}分間操作のなかったセッションが新たなログインなしに再開された後の注文（しきい値 {Count(t)}分）",
             IndicatorId.ContactDetailsChanged or IndicatorId.CredentialChanged => Setting(en ? $"{s} changed" : $"{SettingJa(s)}の変更", hit, en, cause, m),
             IndicatorId.NotificationsDisabled => Setting(en ? "login notifications turned off" : "ログイン通知の停止", hit, en, cause, m),
             IndicatorId.MfaWeakened => Setting(en ? "multi-factor authentication turned off or changed" : "多要素認証の無効化・変更", hit, en, cause, m),

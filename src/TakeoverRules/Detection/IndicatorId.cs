@@ -25,6 +25,9 @@ public enum IndicatorId
     /// <summary>Login to an account that had no activity for a long time.</summary>
     DormantAccountWakeUp = 6,
 
+    /// <summary>An order that resumes a quiet login session with no new login: a session replayed from elsewhere shows no login of its own.</summary>
+    StaleSession = 7,
+
     /// <summary>E-mail, phone or postal address changed.</summary>
     ContactDetailsChanged = 10,
 

@@ -18,7 +18,7 @@ internal static class ProfileLearning
     /// Learns the order once decided: a held order marks the account (new values stay in quarantine); an order outside
     /// a risky session counts into the customer's trading habits.
     /// </summary>
-    public static void Order(AccountState st, OrderEvent e, long t, Decision decision, double session, double minSession, double notional, uint marketHash, in BuyTraits buy, int hour)
+    public static void Order(AccountState st, OrderEvent e, long t, Decision decision, double session, double minSession, double notional, uint marketHash, in BuyTraits buy, int hour, bool? late)
     {
         if (decision.Kind >= DecisionKind.Hold)
         {
@@ -32,6 +32,11 @@ internal static class ProfileLearning
         }
 
         st.Orders++;
+        if (late is { } isLate)
+        {
+            st.Profile.CountSessionOrder(isLate);
+        }
+
         st.MaxOrderJpy = Math.Max(st.MaxOrderJpy, notional);
         AccountState.Touch(st.Markets, marketHash);
         st.LastActivity = Math.Max(st.LastActivity, t);

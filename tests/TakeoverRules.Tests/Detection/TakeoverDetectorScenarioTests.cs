@@ -220,6 +220,80 @@ public sealed class TakeoverDetectorScenarioTests
         decision.Indicators.Any(i => i.Id == IndicatorId.RotationTypology).Should().Be(expectPattern);
     }
 
+    /// <summary>
+    /// A session cookie replayed from elsewhere: the victim's own login from their phone is the last one seen, and the
+    /// sell-off and thin buy come half an hour later with no login of their own.
+    /// </summary>
+    private static Timeline ReplayedSession(string account, LoginChannel channel = LoginChannel.App, int minutesToOrder = 3, TimeSpan? gap = null) =>
+        new Timeline(account).HonestHistory(days: 40, channel: channel, minutesToOrder: minutesToOrder)
+            .At(41, 20, 5).Login(channel: channel)
+            .After(gap ?? TimeSpan.FromMinutes(35)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(2)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(3)).Buy(Market.TseThin2, 1_200_000m, price: 140m, buyingPower: 11_000_000m);
+
+    [Fact]
+    public void A_rotation_that_resumes_a_quiet_session_of_a_customer_who_orders_right_after_logging_in_is_held()
+    {
+        var decision = Run(ReplayedSession("replayed"));
+
+        decision.Kind.Should().Be(DecisionKind.Hold);
+        var stale = decision.Indicators.Should().ContainSingle(i => i.Id == IndicatorId.StaleSession).Subject;
+        IndicatorCatalog.Get(stale.Id).Category.Should().Be(IndicatorCategory.Access);
+        stale.Message.Should().Contain("resumed after 35 min without activity");
+    }
+
+    [Fact]
+    public void A_customer_trading_steadily_through_a_long_session_is_not_a_stale_session()
+    {
+        // Orders every few minutes for half an hour after one login: the session never went quiet.
+        var timeline = new Timeline("steady").HonestHistory(days: 40)
+            .At(41, 20, 5).Login()
+            .After(TimeSpan.FromMinutes(8)).Buy(Market.Toyota, 300_000m, buyingPower: 5_000_000m)
+            .After(TimeSpan.FromMinutes(8)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(8)).Sell(Market.Toyota, 4_600_000m)
+            .After(TimeSpan.FromMinutes(8)).Buy(Market.TseThin2, 1_200_000m, price: 140m, buyingPower: 11_000_000m);
+
+        var decision = Run(timeline);
+
+        decision.Indicators.Should().NotContain(i => i.Id == IndicatorId.StaleSession);
+    }
+
+    [Fact]
+    public void The_same_rotation_minutes_after_the_login_is_not_a_stale_session()
+    {
+        var decision = Run(ReplayedSession("fresh", gap: TimeSpan.FromMinutes(4)));
+
+        decision.Indicators.Should().NotContain(i => i.Id == IndicatorId.StaleSession);
+    }
+
+    [Fact]
+    public void An_api_client_keeps_its_session_so_a_late_order_is_not_a_stale_session()
+    {
+        var decision = Run(ReplayedSession("api", channel: LoginChannel.Api));
+
+        decision.Indicators.Should().NotContain(i => i.Id == IndicatorId.StaleSession);
+    }
+
+    [Fact]
+    public void An_order_days_after_the_last_login_is_outside_any_session_and_not_stale()
+    {
+        // Automatic orders the broker places (積立) come with no login at all.
+        var decision = Run(ReplayedSession("automatic", gap: TimeSpan.FromDays(2)));
+
+        decision.Indicators.Should().NotContain(i => i.Id == IndicatorId.StaleSession);
+    }
+
+    [Fact]
+    public void A_customer_who_usually_orders_long_after_logging_in_gets_little_stale_session_evidence()
+    {
+        var habitual = Run(ReplayedSession("slow-orderer", minutesToOrder: 40));
+        var prompt = Run(ReplayedSession("prompt-orderer"));
+
+        var points = habitual.Indicators.Where(i => i.Id == IndicatorId.StaleSession).Sum(i => i.Points);
+        points.Should().BeLessThan(prompt.Indicators.Single(i => i.Id == IndicatorId.StaleSession).Points / 3);
+        habitual.Kind.Should().NotBe(DecisionKind.Hold).And.NotBe(DecisionKind.Freeze);
+    }
+
     [Fact]
     public void Retiree_selling_everything_and_withdrawing_to_the_usual_bank_is_not_held()
     {

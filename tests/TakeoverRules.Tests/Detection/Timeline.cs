@@ -56,8 +56,8 @@ internal sealed class Timeline(string account, DateTimeOffset start)
         return this;
     }
 
-    public Timeline Login(string device = "iphone-1", string ip = "203.0.113.7", string? asn = "AS2516", string? country = "JP", bool? hosting = false, bool success = true) =>
-        Add(new LoginEvent(Id("login"), Now, Account, success, ip, device, AuthMethod.Sms, LoginChannel.App) { Asn = asn, Country = country, Hosting = hosting });
+    public Timeline Login(string device = "iphone-1", string ip = "203.0.113.7", string? asn = "AS2516", string? country = "JP", bool? hosting = false, bool success = true, LoginChannel channel = LoginChannel.App) =>
+        Add(new LoginEvent(Id("login"), Now, Account, success, ip, device, AuthMethod.Sms, channel) { Asn = asn, Country = country, Hosting = hosting });
 
     public Timeline Buy(string symbol, decimal notional, decimal? price = null, decimal? buyingPower = null, bool? margin = null) =>
         Add(new OrderEvent(Id("order"), Now, Account, Id("o"), OrderSide.Buy, symbol, 100, price is null ? OrderType.Market : OrderType.Limit, notional)
@@ -84,11 +84,12 @@ internal sealed class Timeline(string account, DateTimeOffset start)
         Add(new WithdrawalRequestEvent(Id("wd"), Now, Account, amount, destination));
 
     /// <summary>Twenty days of an ordinary customer: evening logins from one phone and home network, Toyota buys of about ¥300k.</summary>
-    public Timeline HonestHistory(int days = 20, int hour = 20, string device = "iphone-1", string symbol = Market.Toyota, decimal size = 300_000m)
+    public Timeline HonestHistory(int days = 20, int hour = 20, string device = "iphone-1", string symbol = Market.Toyota, decimal size = 300_000m,
+        LoginChannel channel = LoginChannel.App, int minutesToOrder = 3)
     {
         for (var day = 0; day < days; day++)
         {
-            At(day, hour, 5).Login(device).After(TimeSpan.FromMinutes(3)).Buy(symbol, size + (day % 3) * 20_000m, buyingPower: 5_000_000m);
+            At(day, hour, 5).Login(device, channel: channel).After(TimeSpan.FromMinutes(minutesToOrder)).Buy(symbol, size + (day % 3) * 20_000m, buyingPower: 5_000_000m);
             if (day % 5 == 4)
             {
                 After(TimeSpan.FromMinutes(2)).Sell(symbol, size);
