@@ -218,12 +218,17 @@ internal sealed unsafe class MarkovModel
         long total = nodeStart[^1];
         if (nodeStart[1] != 1 || childCount < Alphabet || sampleCount <= 0
             || bytes.Length - offset != (total * 4) + ((total + 1) * 4) + total + (2L * childCount) + (2L * sampleCount) + ((sampleCount + 1) * 4L))
+        {
             throw new InvalidDataException($"Embedded resource {ResourceName} has the wrong length.");
+        }
 
         var model = new MarkovModel(owner, data + offset, order, nodeStart, childCount, sampleCount);
         if (Read(model._firstChild, 0, (int)total + 1) != 0 || Read(model._firstChild, 1, (int)total + 1) != Alphabet
             || Read(model._firstChild, (int)total, (int)total + 1) != childCount)
+        {
             throw new InvalidDataException($"Embedded resource {ResourceName} has inconsistent child offsets.");
+        }
+
         return model;
     }
 }
