@@ -134,16 +134,17 @@ internal static class CompensationCommand
 
     private static void WriteMarkdown(TextWriter o, CompensationOutlookResult r, string lang)
     {
-        o.WriteLine($"# Compensation outlook: {r.Broker!.Name.In(lang)}, incident {r.IncidentDate:yyyy-MM-dd}");
+        static string M(string text) => MarkdownText.Inline(text);
+        o.WriteLine($"# Compensation outlook: {M(r.Broker!.Name.In(lang))}, incident {r.IncidentDate:yyyy-MM-dd}");
         o.WriteLine();
-        o.WriteLine($"> {r.Disclaimer.In(lang)}");
+        o.WriteLine($"> {M(r.Disclaimer.In(lang))}");
         o.WriteLine();
-        o.WriteLine(r.Summary.In(lang));
+        o.WriteLine(M(r.Summary.In(lang)));
         if (r.Estimate is { } e)
         {
             o.WriteLine();
-            o.WriteLine($"**Estimate:** {Range(e)} — {e.Method.In(lang)}");
-            foreach (var c in e.Components) o.WriteLine($"- {c.Label.In(lang)}: {FactsCliText.Yen(c.Amount)}");
+            o.WriteLine($"**Estimate:** {M(Range(e))} — {M(e.Method.In(lang))}");
+            foreach (var c in e.Components) o.WriteLine($"- {M(c.Label.In(lang))}: {M(FactsCliText.Yen(c.Amount))}");
         }
 
         foreach (var (title, items) in new[] { ("Conditions", r.Conditions), ("Not covered", r.Exclusions) })
@@ -152,13 +153,13 @@ internal static class CompensationCommand
             o.WriteLine();
             o.WriteLine($"## {title}");
             o.WriteLine();
-            foreach (var item in items) o.WriteLine($"- {item.In(lang)}");
+            foreach (var item in items) o.WriteLine($"- {M(item.In(lang))}");
         }
 
         o.WriteLine();
         o.WriteLine("## Sources");
         o.WriteLine();
-        foreach (var s in r.Citations) o.WriteLine($"- {(s.Url is null ? s.Publisher : $"[{s.Publisher}]({s.Url.OriginalString})")}: {s.Title} ({FactsCliText.Grade(s.Grade)})");
+        foreach (var s in r.Citations) o.WriteLine($"- {(s.Url is null ? M(s.Publisher) : MarkdownText.Link(s.Publisher, s.Url))}: {M(s.Title)} ({FactsCliText.Grade(s.Grade)})");
     }
 
     private static void WriteJson(System.Text.Json.Utf8JsonWriter j, CompensationOutlookResult r)

@@ -155,9 +155,10 @@ internal static class FactsCommand
 
         public void WriteMarkdown(TextWriter o, string lang)
         {
-            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {Broker.Name.In(lang)}"));
+            static string M(string text) => MarkdownText.Inline(text);
+            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {M(Broker.Name.In(lang))}"));
             o.WriteLine();
-            o.WriteLine($"Data version {Registry.Version} ({Registry.Date:yyyy-MM-dd}). Grades: primary, press, low-authority, unverified.");
+            o.WriteLine($"Data version {M(Registry.Version)} ({Registry.Date:yyyy-MM-dd}). Grades: primary, press, low-authority, unverified.");
             foreach (var (title, facts) in Sections)
             {
                 o.WriteLine();
@@ -165,8 +166,8 @@ internal static class FactsCommand
                 o.WriteLine();
                 foreach (var f in facts)
                 {
-                    var links = string.Join(", ", f.Sources.Select(s => s.Url is null ? s.Publisher : $"[{s.Publisher}]({s.Url.OriginalString})"));
-                    o.WriteLine($"- **{f.AsOf}** {f.Statement.In(lang)} _({FactsCliText.Grade(f.Grade)}; {links})_");
+                    var links = string.Join(", ", f.Sources.Select(s => s.Url is null ? M(s.Publisher) : MarkdownText.Link(s.Publisher, s.Url)));
+                    o.WriteLine($"- **{M(f.AsOf.ToString())}** {M(f.Statement.In(lang))} _({FactsCliText.Grade(f.Grade)}; {links})_");
                 }
             }
 
@@ -179,7 +180,7 @@ internal static class FactsCommand
                 o.WriteLine("|---|---|---|---|---|---|");
                 foreach (var p in Policies)
                 {
-                    o.WriteLine($"| {p.Title.In(lang)} | {string.Join(", ", p.BrokerIds)} | {p.AsOf} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
+                    o.WriteLine($"| {M(p.Title.In(lang))} | {M(string.Join(", ", p.BrokerIds))} | {M(p.AsOf.ToString())} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
                 }
             }
 
@@ -192,7 +193,8 @@ internal static class FactsCommand
                 o.WriteLine("|---|---|---|---|---|");
                 foreach (var c in Contacts)
                 {
-                    o.WriteLine($"| {c.Organisation.In(lang)} | {c.Phone ?? "—"} | {c.Hours?.In(lang) ?? "—"} | {c.Url?.OriginalString ?? "—"} | {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)} |");
+                    var url = c.Url is null ? "—" : MarkdownText.Url(c.Url.OriginalString);
+                    o.WriteLine($"| {M(c.Organisation.In(lang))} | {(c.Phone is null ? "—" : M(c.Phone))} | {(c.Hours is { } h ? M(h.In(lang)) : "—")} | {url} | {M(FactsCliText.AsOf(c.AsOf, c.AsOfBasis))} |");
                 }
             }
 
@@ -201,7 +203,10 @@ internal static class FactsCommand
                 o.WriteLine();
                 o.WriteLine("## Sources disagree");
                 o.WriteLine();
-                foreach (var c in Conflicts) o.WriteLine($"- `{c.Key}`: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                foreach (var c in Conflicts)
+                {
+                    o.WriteLine($"- {MarkdownText.Code(c.Key)}: " + string.Join(" vs ", c.Facts.Select(f => M($"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})"))));
+                }
             }
         }
 
