@@ -15,7 +15,7 @@ internal static class MarkdownText
     /// (<see cref="PlainText.OneLine"/>), outer spaces trimmed, <c>\ ` * _ [ ] |</c> backslash-escaped, as is a
     /// <c>~</c> that could close a strikethrough (one not after a space); <c>&lt;</c> and an <c>&amp;</c> that would
     /// start an entity written as entities; a block marker at the start (<c>#</c> heading, <c>&gt;</c> quote, <c>-</c>
-    /// or <c>+</c>, <c>1.</c> list) escaped; and <c>://</c> and <c>www.</c> broken so that no URL in the text becomes
+    /// or <c>+</c> list or rule, <c>1.</c> list, <c>=</c> heading underline on a continuation line) escaped; and <c>://</c> and <c>www.</c> broken so that no URL in the text becomes
     /// a link. Ordinary Japanese and English text comes back unchanged.
     /// </summary>
     public static string Inline(string text)
@@ -23,7 +23,7 @@ internal static class MarkdownText
         var line = PlainText.OneLine(text).Trim(' ');
         var escaped = new StringBuilder(line.Length + 8);
         var listDelimiter = OrderedListDelimiter(line);
-        if (StartsHeading(line) || line.StartsWith('>') || line.StartsWith('-') || line.StartsWith('+')) escaped.Append('\\');
+        if (StartsHeading(line) || (line.Length > 0 && line[0] is '>' or '-' or '+' or '=')) escaped.Append('\\');
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
