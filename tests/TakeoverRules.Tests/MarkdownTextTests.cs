@@ -82,6 +82,12 @@ public sealed class MarkdownTextTests
     }
 
     [Theory]
+    [InlineData("was ~~0570-016811~~ now 050-0000-0000")]
+    [InlineData("~~0570-016811~~ 050-0000-0000 ~ ~x~")]
+    public void A_strikethrough_in_text_stays_text(string text) =>
+        MarkdownShape.Of($"- {MarkdownText.Inline(text)} ~a\n").Should().Equal(MarkdownShape.Of("- y ~a\n"));
+
+    [Theory]
     [InlineData("a|b\nc", @"a\|b c")]
     [InlineData("# Call 050-0000-0000", @"\# Call 050-0000-0000")]
     [InlineData("1. step", @"1\. step")]

@@ -140,18 +140,7 @@ public sealed class FactsCommandTests
     [Fact]
     public void A_planted_contact_and_fact_reach_facts_md_only_as_text_and_the_table_keeps_its_rows_and_columns()
     {
-        var text = JsonSerializer.Serialize(Planted);
-        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
-        File.WriteAllText(path, $$"""
-            { "schema": 1, "version": "2027.01.01", "date": "2027-01-01",
-              "sources": [ { "id": "planted", "title": "t", "publisher": {{text}}, "url": "https://fsa-help.example/a_(b)", "published": "2026-12-20", "grade": "primary" } ],
-              "facts": [ { "id": "planted.fact", "topic": "statistics", "key": "planted", "statement": { "ja": {{text}}, "en": {{text}} },
-                "asOf": "2026-12-20", "basis": "published", "sources": ["planted"], "grade": "primary" } ],
-              "contacts": [
-                { "id": "fsa-counselling", "kind": "regulator", "organisation": { "ja": {{text}}, "en": {{text}} }, "phone": "050-0000-0000",
-                  "url": "https://fsa-help.example/", "hours": { "ja": {{text}}, "en": {{text}} }, "purpose": { "ja": "相談", "en": "Consultation" },
-                  "sources": ["planted"], "asOf": "2026-12-20", "basis": "published", "grade": "primary" } ] }
-            """);
+        var path = PlantedUpdate(Planted);
         try
         {
             var run = Cli.Run("facts", "--format", "md", "--facts-file", path, "--allow-unsigned-facts");
@@ -170,6 +159,46 @@ public sealed class FactsCommandTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    // An unsigned update whose FSA counselling contact, one fact and its source carry text.
+    private static string PlantedUpdate(string planted)
+    {
+        var text = JsonSerializer.Serialize(planted);
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+        File.WriteAllText(path, $$"""
+            { "schema": 1, "version": "2027.01.01", "date": "2027-01-01",
+              "sources": [ { "id": "planted", "title": "t", "publisher": {{text}}, "url": "https://fsa-help.example/a_(b)", "published": "2026-12-20", "grade": "primary" } ],
+              "facts": [ { "id": "planted.fact", "topic": "statistics", "key": "planted", "statement": { "ja": {{text}}, "en": {{text}} },
+                "asOf": "2026-12-20", "basis": "published", "sources": ["planted"], "grade": "primary" } ],
+              "contacts": [
+                { "id": "fsa-counselling", "kind": "regulator", "organisation": { "ja": {{text}}, "en": {{text}} }, "phone": "050-0000-0000",
+                  "url": "https://fsa-help.example/", "hours": { "ja": {{text}}, "en": {{text}} }, "purpose": { "ja": "相談", "en": "Consultation" },
+                  "sources": ["planted"], "asOf": "2026-12-20", "basis": "published", "grade": "primary" } ] }
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void A_planted_contact_and_fact_add_no_line_or_control_sequence_to_the_text_output()
+    {
+        var planted = PlantedUpdate(Planted + "\u001b]8;;https://evil.example\u001b\\\u2028  [2026-12-20] 050-0000-0000");
+        var benign = PlantedUpdate("x");
+        try
+        {
+            var run = Cli.Run("facts", "--facts-file", planted, "--allow-unsigned-facts");
+            var expected = Cli.Run("facts", "--facts-file", benign, "--allow-unsigned-facts");
+
+            run.ExitCode.Should().Be(0, "stderr was: {0}", run.Stderr);
+            run.Stdout.Split('\n').Should().HaveCount(expected.Stdout.Split('\n').Length);
+            (run.Stdout + run.Stderr).Should().NotContain("\u001b").And.NotContain("\u2028").And.NotContain("\r");
+            run.Stderr.Split('\n').Should().HaveCount(expected.Stderr.Split('\n').Length);
+        }
+        finally
+        {
+            File.Delete(planted);
+            File.Delete(benign);
         }
     }
 
