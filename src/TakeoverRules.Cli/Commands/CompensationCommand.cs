@@ -103,47 +103,51 @@ internal static class CompensationCommand
 
     internal static void WriteText(TextWriter o, CompensationOutlookResult r, string lang)
     {
-        o.WriteLine($"Broker: {r.Broker!.Name.In(lang)} ({r.Broker.Id})   incident {r.IncidentDate:yyyy-MM-dd}   facts as of {r.KnownOn:yyyy-MM-dd}");
-        o.WriteLine(r.Policy is null ? "Policy: none known" : $"Policy: {r.Policy.Title.In(lang)} [{r.Policy.Id}, {r.Policy.AsOf}, {FactsCliText.Grade(r.Policy.Grade)}]");
+        Line($"Broker: {r.Broker!.Name.In(lang)} ({r.Broker.Id})   incident {r.IncidentDate:yyyy-MM-dd}   facts as of {r.KnownOn:yyyy-MM-dd}");
+        Line(r.Policy is null ? "Policy: none known" : $"Policy: {r.Policy.Title.In(lang)} [{r.Policy.Id}, {r.Policy.AsOf}, {FactsCliText.Grade(r.Policy.Grade)}]");
         if (r.Estimate is { } e)
         {
-            o.WriteLine($"Estimate: {Range(e)} ({(e.Certainty == EstimateCertainty.InPrinciple ? "in principle" : "case by case")}); loss on the policy's basis {FactsCliText.Yen(e.Loss)}");
-            foreach (var c in e.Components) o.WriteLine($"  {c.Label.In(lang)}: {FactsCliText.Yen(c.Amount)}");
-            o.WriteLine($"  method: {e.Method.In(lang)}");
+            Line($"Estimate: {Range(e)} ({(e.Certainty == EstimateCertainty.InPrinciple ? "in principle" : "case by case")}); loss on the policy's basis {FactsCliText.Yen(e.Loss)}");
+            foreach (var c in e.Components) Line($"  {c.Label.In(lang)}: {FactsCliText.Yen(c.Amount)}");
+            Line($"  method: {e.Method.In(lang)}");
         }
         else
         {
-            o.WriteLine("Estimate: none (the sources give nothing to compute from)");
+            Line("Estimate: none (the sources give nothing to compute from)");
         }
 
         List("Conditions that could change it", r.Conditions);
         List("Not covered", r.Exclusions);
-        o.WriteLine("Sources:");
-        foreach (var s in r.Citations) o.WriteLine($"  {FactsCliText.Cite(s)}");
+        Line("Sources:");
+        foreach (var s in r.Citations) Line($"  {FactsCliText.Cite(s)}");
         o.WriteLine();
-        o.WriteLine(r.Summary.In(lang));
-        o.WriteLine(r.Disclaimer.In(lang));
+        Line(r.Summary.In(lang));
+        Line(r.Disclaimer.In(lang));
 
         void List(string title, IReadOnlyList<BilingualText> items)
         {
             if (items.Count == 0) return;
-            o.WriteLine($"{title}:");
-            foreach (var item in items) o.WriteLine($"  - {item.In(lang)}");
+            Line($"{title}:");
+            foreach (var item in items) Line($"  - {item.In(lang)}");
         }
+
+        // One line per call: free text cannot add a line or a terminal control sequence.
+        void Line(string line) => o.WriteLine(PlainText.OneLine(line));
     }
 
     private static void WriteMarkdown(TextWriter o, CompensationOutlookResult r, string lang)
     {
-        o.WriteLine($"# Compensation outlook: {r.Broker!.Name.In(lang)}, incident {r.IncidentDate:yyyy-MM-dd}");
+        static string M(string text) => MarkdownText.Inline(text);
+        o.WriteLine($"# Compensation outlook: {M(r.Broker!.Name.In(lang))}, incident {r.IncidentDate:yyyy-MM-dd}");
         o.WriteLine();
-        o.WriteLine($"> {r.Disclaimer.In(lang)}");
+        o.WriteLine($"> {M(r.Disclaimer.In(lang))}");
         o.WriteLine();
-        o.WriteLine(r.Summary.In(lang));
+        o.WriteLine(M(r.Summary.In(lang)));
         if (r.Estimate is { } e)
         {
             o.WriteLine();
-            o.WriteLine($"**Estimate:** {Range(e)} — {e.Method.In(lang)}");
-            foreach (var c in e.Components) o.WriteLine($"- {c.Label.In(lang)}: {FactsCliText.Yen(c.Amount)}");
+            o.WriteLine($"**Estimate:** {M(Range(e))} — {M(e.Method.In(lang))}");
+            foreach (var c in e.Components) o.WriteLine($"- {M(c.Label.In(lang))}: {M(FactsCliText.Yen(c.Amount))}");
         }
 
         foreach (var (title, items) in new[] { ("Conditions", r.Conditions), ("Not covered", r.Exclusions) })
@@ -152,13 +156,13 @@ internal static class CompensationCommand
             o.WriteLine();
             o.WriteLine($"## {title}");
             o.WriteLine();
-            foreach (var item in items) o.WriteLine($"- {item.In(lang)}");
+            foreach (var item in items) o.WriteLine($"- {M(item.In(lang))}");
         }
 
         o.WriteLine();
         o.WriteLine("## Sources");
         o.WriteLine();
-        foreach (var s in r.Citations) o.WriteLine($"- {(s.Url is null ? s.Publisher : $"[{s.Publisher}]({s.Url.OriginalString})")}: {s.Title} ({FactsCliText.Grade(s.Grade)})");
+        foreach (var s in r.Citations) o.WriteLine($"- {(s.Url is null ? M(s.Publisher) : MarkdownText.Link(s.Publisher, s.Url))}: {M(s.Title)} ({FactsCliText.Grade(s.Grade)})");
     }
 
     private static void WriteJson(System.Text.Json.Utf8JsonWriter j, CompensationOutlookResult r)

@@ -59,7 +59,7 @@ internal static class FactsCliText
         var result = FactsRegistry.Embedded.ApplyUpdateFile(path, trust, parse.GetValue(options.Signature));
         if (result.Applied)
         {
-            foreach (var change in result.ContactChanges) console.Error.WriteLine($"warning: {path} changes a contact point: {change}");
+            foreach (var change in result.ContactChanges) console.Error.WriteLine(PlainText.OneLine($"warning: {path} changes a contact point: {change}"));
             return result.Registry;
         }
 

@@ -103,61 +103,65 @@ internal static class FactsCommand
 
         public void WriteText(TextWriter o, string lang)
         {
-            o.WriteLine($"Facts known on {AsOf:yyyy-MM-dd} (data {Registry.Version}, {Registry.Date:yyyy-MM-dd})" + (Broker is null ? "" : $" — {Broker.Name.In(lang)} ({Broker.Id})"));
+            Line($"Facts known on {AsOf:yyyy-MM-dd} (data {Registry.Version}, {Registry.Date:yyyy-MM-dd})" + (Broker is null ? "" : $" — {Broker.Name.In(lang)} ({Broker.Id})"));
             if (Broker is not null)
             {
-                foreach (var d in Broker.Domains) o.WriteLine($"  domain {d.Name}: {(d.Confirmed ? "confirmed" : "NOT confirmed")}" + (d.Note is { } n ? $" — {n.In(lang)}" : ""));
+                foreach (var d in Broker.Domains) Line($"  domain {d.Name}: {(d.Confirmed ? "confirmed" : "NOT confirmed")}" + (d.Note is { } n ? $" — {n.In(lang)}" : ""));
             }
 
             foreach (var (title, facts) in Sections)
             {
                 o.WriteLine();
-                o.WriteLine(title);
+                Line(title);
                 foreach (var f in facts)
                 {
-                    o.WriteLine($"  [{f.AsOf}] {f.Statement.In(lang)} ({FactsCliText.Grade(f.Grade)})");
-                    foreach (var s in f.Sources) o.WriteLine($"      {FactsCliText.Cite(s)}");
+                    Line($"  [{f.AsOf}] {f.Statement.In(lang)} ({FactsCliText.Grade(f.Grade)})");
+                    foreach (var s in f.Sources) Line($"      {FactsCliText.Cite(s)}");
                 }
             }
 
             if (Policies.Count > 0)
             {
                 o.WriteLine();
-                o.WriteLine("Compensation policies");
+                Line("Compensation policies");
                 foreach (var p in Policies) WritePolicyText(o, p, lang);
             }
 
             if (Contacts.Count > 0)
             {
                 o.WriteLine();
-                o.WriteLine("Where victims go");
+                Line("Where victims go");
                 foreach (var c in Contacts)
                 {
                     var reach = string.Join("  ", new[] { c.Phone, c.Url?.OriginalString }.Where(x => x is not null));
-                    o.WriteLine($"  {c.Organisation.In(lang)}  {reach}");
-                    if (c.Hours is { } h) o.WriteLine($"      {h.In(lang)}");
-                    o.WriteLine($"      {c.Purpose.In(lang)}");
-                    foreach (var n in c.OtherNumbers) o.WriteLine($"      {n.Use.In(lang)}: {n.Number}");
-                    o.WriteLine($"      {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)}; {FactsCliText.Cite(c.Source)}");
+                    Line($"  {c.Organisation.In(lang)}  {reach}");
+                    if (c.Hours is { } h) Line($"      {h.In(lang)}");
+                    Line($"      {c.Purpose.In(lang)}");
+                    foreach (var n in c.OtherNumbers) Line($"      {n.Use.In(lang)}: {n.Number}");
+                    Line($"      {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)}; {FactsCliText.Cite(c.Source)}");
                 }
             }
 
             if (Conflicts.Count > 0)
             {
                 o.WriteLine();
-                o.WriteLine("Sources disagree");
+                Line("Sources disagree");
                 foreach (var c in Conflicts)
                 {
-                    o.WriteLine($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                    Line($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
                 }
             }
+
+            // One line per call: free text cannot add a line or a terminal control sequence.
+            void Line(string line) => o.WriteLine(PlainText.OneLine(line));
         }
 
         public void WriteMarkdown(TextWriter o, string lang)
         {
-            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {Broker.Name.In(lang)}"));
+            static string M(string text) => MarkdownText.Inline(text);
+            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {M(Broker.Name.In(lang))}"));
             o.WriteLine();
-            o.WriteLine($"Data version {Registry.Version} ({Registry.Date:yyyy-MM-dd}). Grades: primary, press, low-authority, unverified.");
+            o.WriteLine($"Data version {M(Registry.Version)} ({Registry.Date:yyyy-MM-dd}). Grades: primary, press, low-authority, unverified.");
             foreach (var (title, facts) in Sections)
             {
                 o.WriteLine();
@@ -165,8 +169,8 @@ internal static class FactsCommand
                 o.WriteLine();
                 foreach (var f in facts)
                 {
-                    var links = string.Join(", ", f.Sources.Select(s => s.Url is null ? s.Publisher : $"[{s.Publisher}]({s.Url.OriginalString})"));
-                    o.WriteLine($"- **{f.AsOf}** {f.Statement.In(lang)} _({FactsCliText.Grade(f.Grade)}; {links})_");
+                    var links = string.Join(", ", f.Sources.Select(s => s.Url is null ? M(s.Publisher) : MarkdownText.Link(s.Publisher, s.Url)));
+                    o.WriteLine($"- **{M(f.AsOf.ToString())}** {M(f.Statement.In(lang))} _({FactsCliText.Grade(f.Grade)}; {links})_");
                 }
             }
 
@@ -179,7 +183,7 @@ internal static class FactsCommand
                 o.WriteLine("|---|---|---|---|---|---|");
                 foreach (var p in Policies)
                 {
-                    o.WriteLine($"| {p.Title.In(lang)} | {string.Join(", ", p.BrokerIds)} | {p.AsOf} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
+                    o.WriteLine($"| {M(p.Title.In(lang))} | {M(string.Join(", ", p.BrokerIds))} | {M(p.AsOf.ToString())} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
                 }
             }
 
@@ -192,7 +196,8 @@ internal static class FactsCommand
                 o.WriteLine("|---|---|---|---|---|");
                 foreach (var c in Contacts)
                 {
-                    o.WriteLine($"| {c.Organisation.In(lang)} | {c.Phone ?? "—"} | {c.Hours?.In(lang) ?? "—"} | {c.Url?.OriginalString ?? "—"} | {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)} |");
+                    var url = c.Url is null ? "—" : MarkdownText.Url(c.Url.OriginalString);
+                    o.WriteLine($"| {M(c.Organisation.In(lang))} | {(c.Phone is null ? "—" : M(c.Phone))} | {(c.Hours is { } h ? M(h.In(lang)) : "—")} | {url} | {M(FactsCliText.AsOf(c.AsOf, c.AsOfBasis))} |");
                 }
             }
 
@@ -201,7 +206,10 @@ internal static class FactsCommand
                 o.WriteLine();
                 o.WriteLine("## Sources disagree");
                 o.WriteLine();
-                foreach (var c in Conflicts) o.WriteLine($"- `{c.Key}`: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                foreach (var c in Conflicts)
+                {
+                    o.WriteLine($"- {MarkdownText.Code(c.Key)}: " + string.Join(" vs ", c.Facts.Select(f => M($"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})"))));
+                }
             }
         }
 
@@ -282,11 +290,14 @@ internal static class FactsCommand
 
     internal static void WritePolicyText(TextWriter o, CompensationPolicy p, string lang)
     {
-        o.WriteLine($"  [{p.AsOf}] {p.Title.In(lang)} — {p.Kind}, brokers: {string.Join(", ", p.BrokerIds)}, incidents: {Period(p)} ({FactsCliText.Grade(p.Grade)})");
-        foreach (var r in p.Rules) o.WriteLine($"      rule: {r.In(lang)}");
-        foreach (var x in p.Exclusions) o.WriteLine($"      excluded: {x.In(lang)}");
-        foreach (var c in p.Conditions) o.WriteLine($"      condition: {c.In(lang)}");
-        foreach (var s in p.Sources) o.WriteLine($"      {FactsCliText.Cite(s)}");
+        Line($"  [{p.AsOf}] {p.Title.In(lang)} — {p.Kind}, brokers: {string.Join(", ", p.BrokerIds)}, incidents: {Period(p)} ({FactsCliText.Grade(p.Grade)})");
+        foreach (var r in p.Rules) Line($"      rule: {r.In(lang)}");
+        foreach (var x in p.Exclusions) Line($"      excluded: {x.In(lang)}");
+        foreach (var c in p.Conditions) Line($"      condition: {c.In(lang)}");
+        foreach (var s in p.Sources) Line($"      {FactsCliText.Cite(s)}");
+
+        // One line per call: free text cannot add a line or a terminal control sequence.
+        void Line(string line) => o.WriteLine(PlainText.OneLine(line));
     }
 
     internal static void PolicyJson(System.Text.Json.Utf8JsonWriter j, CompensationPolicy p)

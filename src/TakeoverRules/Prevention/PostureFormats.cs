@@ -23,8 +23,8 @@ internal static class PostureFormats
         {
             var score = $"{factor.Score.ToString(CultureInfo.InvariantCulture)}/{PostureFactorScore.MaxScore.ToString(CultureInfo.InvariantCulture)}";
             text.AppendLine(markdown
-                ? $"| {factor.Label.In(language)} | {score} | {factor.Finding.In(language)} |"
-                : $"{factor.Label.In(language)}: {score} — {factor.Finding.In(language)}");
+                ? $"| {Line(factor.Label.In(language))} | {score} | {Line(factor.Finding.In(language))} |"
+                : $"{Line(factor.Label.In(language))}: {score} — {Line(factor.Finding.In(language))}");
         }
 
         if (posture.NextActions.Count > 0)
@@ -33,13 +33,15 @@ internal static class PostureFormats
             var n = 1;
             foreach (var action in posture.NextActions)
             {
-                text.Append(n++.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(action.Action.In(language))
+                text.Append(n++.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(Line(action.Action.In(language)))
                     .Append(T(language, $" (+{action.Gain}点)", $" (+{action.Gain} points)")).AppendLine();
-                text.Append("   ").AppendLine(action.Why.In(language));
+                text.Append("   ").AppendLine(Line(action.Why.In(language)));
             }
         }
 
         return text.ToString();
+
+        string Line(string free) => markdown ? MarkdownText.Inline(free) : PlainText.OneLine(free);
     }
 
     private static string T(string language, string ja, string en) => new BilingualText(ja, en).In(language);

@@ -7,7 +7,7 @@ namespace TakeoverRules.Prevention;
 /// <summary>
 /// Draws a <see cref="SecurityPosture"/> as a radar chart in self-contained SVG: no scripts, no external fonts or
 /// images, a viewBox so it scales, and a font stack that has Japanese glyphs on Windows, macOS and Linux.
-/// Text goes through <see cref="XmlWriter"/>, so it is always escaped.
+/// Text goes through <see cref="XmlWriter"/>, so it is always escaped, and through <see cref="SvgText"/>, so it can always be written.
 /// </summary>
 internal static class PostureRadarChart
 {
@@ -25,7 +25,7 @@ internal static class PostureRadarChart
     {
         var factors = posture.Factors;
         var text = new StringBuilder(8192);
-        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = true, NewLineChars = "\n" }))
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = true, NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize }))
         {
             var title = T(language, "セキュリティ対策の状況", "Security posture");
             var overall = T(language, $"総合 {posture.Overall} / 100", $"Overall {posture.Overall} / 100");
@@ -39,7 +39,7 @@ internal static class PostureRadarChart
             Attr(writer, "font-family", FontFamily);
             Attr(writer, "lang", T(language, "ja", "en"));
 
-            writer.WriteElementString("title", Svg, $"{title} — {overall}");
+            writer.WriteElementString("title", Svg, SvgText.Representable($"{title} — {overall}"));
             Rect(writer);
             Text(writer, CenterX, 34, title, 22, "middle", "#1f2933", bold: true);
             Text(writer, CenterX, 60, overall, 16, "middle", "#3e4c59", bold: false);
@@ -163,7 +163,7 @@ internal static class PostureRadarChart
         Attr(writer, "text-anchor", anchor);
         Attr(writer, "fill", fill);
         if (bold) Attr(writer, "font-weight", "bold");
-        writer.WriteString(content);
+        writer.WriteString(SvgText.Representable(content));
         writer.WriteEndElement();
     }
 
@@ -180,7 +180,7 @@ internal static class PostureRadarChart
 
     private static string T(string language, string ja, string en) => new BilingualText(ja, en).In(language);
 
-    private static void Attr(XmlWriter writer, string name, string value) => writer.WriteAttributeString(name, value);
+    private static void Attr(XmlWriter writer, string name, string value) => writer.WriteAttributeString(name, SvgText.Representable(value));
 
     private static string N(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -57,7 +57,8 @@ public sealed record ProblemEdge(string From, string To, ProblemRelation Relatio
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed class ProblemMap
 {
-    private ProblemMap(IReadOnlyList<ProblemNode> nodes, IReadOnlyList<ProblemEdge> edges)
+    // Internal so that tests can write a map whose labels are not the built-in ones.
+    internal ProblemMap(IReadOnlyList<ProblemNode> nodes, IReadOnlyList<ProblemEdge> edges)
     {
         Nodes = nodes;
         Edges = edges;
@@ -78,13 +79,13 @@ public sealed class ProblemMap
     public string ToMermaidMindmap(string language)
     {
         var text = new StringBuilder(4096).AppendLine("mindmap");
-        text.Append("  root((").Append(Escape(new BilingualText("証券口座乗っ取り", "Securities-account takeovers").In(language))).AppendLine("))");
+        text.Append("  root((").Append(MermaidText.Label(new BilingualText("証券口座乗っ取り", "Securities-account takeovers").In(language))).AppendLine("))");
         foreach (var group in Nodes.GroupBy(n => n.Kind))
         {
-            text.Append("    ").Append(group.Key.ToString().ToLowerInvariant()).Append('[').Append(Escape(KindLabel(group.Key).In(language))).AppendLine("]");
+            text.Append("    ").Append(group.Key.ToString().ToLowerInvariant()).Append('[').Append(MermaidText.Label(KindLabel(group.Key).In(language))).AppendLine("]");
             foreach (var node in group)
             {
-                text.Append("      ").Append(node.Id.Replace('.', '_').Replace('-', '_')).Append('[').Append(Escape(node.Label.In(language))).AppendLine("]");
+                text.Append("      ").Append(MermaidText.Id(node.Id)).Append('[').Append(MermaidText.Label(node.Label.In(language))).AppendLine("]");
             }
         }
 
@@ -101,11 +102,6 @@ public sealed class ProblemMap
         ProblemNodeKind.Actor => new("関係者", "Actors"),
         _ => new("対策", "Countermeasures"),
     };
-
-    // Mermaid gives brackets, parentheses and quotes a meaning inside node text; full-width forms read the same.
-    private static string Escape(string text) => text
-        .Replace('(', '\uFF08').Replace(')', '\uFF09').Replace('[', '\uFF3B').Replace(']', '\uFF3D')
-        .Replace('{', '\uFF5B').Replace('}', '\uFF5D').Replace('"', '\u201D').Replace('\n', ' ').Replace('\r', ' ');
 
     private static ProblemNode N(string id, ProblemNodeKind kind, string ja, string en, params string[] facts) => new(id, kind, new(ja, en), facts);
 

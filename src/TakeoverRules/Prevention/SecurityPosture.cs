@@ -13,7 +13,8 @@ namespace TakeoverRules.Prevention;
 /// </remarks>
 public sealed record SecurityPosture
 {
-    private SecurityPosture(IReadOnlyList<PostureFactorScore> factors, int overall, IReadOnlyList<PostureAction> nextActions)
+    // Internal so that tests can render a posture whose texts are not the built-in ones.
+    internal SecurityPosture(IReadOnlyList<PostureFactorScore> factors, int overall, IReadOnlyList<PostureAction> nextActions)
     {
         Factors = factors;
         Overall = overall;

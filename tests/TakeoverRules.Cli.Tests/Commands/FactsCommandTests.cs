@@ -133,4 +133,85 @@ public sealed class FactsCommandTests
     [Fact]
     public void Help_describes_every_option() =>
         Cli.Run("facts", "--help").Stdout.Should().Contain("--as-of").And.Contain("--broker").And.Contain("--topic").And.Contain("--format");
+
+    // Issue 13 item 5: an update plants an attacker's number, URL and HTML in the FSA counselling line and a fact.
+    private const string Planted = "金融庁 相談室 <script>alert(1)</script> [今すぐ電話](https://evil.example/call)\n| 050-0000-0000 | 24時間 |\n# 至急";
+
+    [Fact]
+    public void A_planted_contact_and_fact_reach_facts_md_only_as_text_and_the_table_keeps_its_rows_and_columns()
+    {
+        var path = PlantedUpdate(Planted);
+        try
+        {
+            var run = Cli.Run("facts", "--format", "md", "--facts-file", path, "--allow-unsigned-facts");
+
+            run.ExitCode.Should().Be(0, "stderr was: {0}", run.Stderr);
+            run.Stderr.Should().Contain("changes a contact point");
+            var lines = run.Stdout.Split('\n');
+            var contacts = lines.SkipWhile(l => l != "## Where victims go").Skip(2).TakeWhile(l => l.StartsWith('|')).ToList();
+            contacts.Should().HaveCount(FactsRegistry.Embedded.Contacts.Count + 2, "a header, a delimiter and one row per contact");
+            contacts.Should().OnlyContain(row => Cells(row) == 5);
+            lines.Where(l => l.StartsWith('#')).Should().OnlyContain(l => l.StartsWith("# Facts known on") || l.StartsWith("## "));
+            lines.Should().ContainSingle(l => l.Contains(@"\[今すぐ電話\](https\://evil.example/call) \| 050-0000-0000 \| 24時間 \| # 至急", StringComparison.Ordinal) && l.StartsWith("- **2026-12-20** "));
+            run.Stdout.Should().NotContain("<script>").And.NotContain("](https://evil").And.NotContain("https://evil")
+                .And.Contain("(https://fsa-help.example/a_%28b%29)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // An unsigned update whose FSA counselling contact, one fact and its source carry text.
+    private static string PlantedUpdate(string planted)
+    {
+        var text = JsonSerializer.Serialize(planted);
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+        File.WriteAllText(path, $$"""
+            { "schema": 1, "version": "2027.01.01", "date": "2027-01-01",
+              "sources": [ { "id": "planted", "title": "t", "publisher": {{text}}, "url": "https://fsa-help.example/a_(b)", "published": "2026-12-20", "grade": "primary" } ],
+              "facts": [ { "id": "planted.fact", "topic": "statistics", "key": "planted", "statement": { "ja": {{text}}, "en": {{text}} },
+                "asOf": "2026-12-20", "basis": "published", "sources": ["planted"], "grade": "primary" } ],
+              "contacts": [
+                { "id": "fsa-counselling", "kind": "regulator", "organisation": { "ja": {{text}}, "en": {{text}} }, "phone": "050-0000-0000",
+                  "url": "https://fsa-help.example/", "hours": { "ja": {{text}}, "en": {{text}} }, "purpose": { "ja": "相談", "en": "Consultation" },
+                  "sources": ["planted"], "asOf": "2026-12-20", "basis": "published", "grade": "primary" } ] }
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void A_planted_contact_and_fact_add_no_line_or_control_sequence_to_the_text_output()
+    {
+        var planted = PlantedUpdate(Planted + "\u001b]8;;https://evil.example\u001b\\\u2028  [2026-12-20] 050-0000-0000");
+        var benign = PlantedUpdate("x");
+        try
+        {
+            var run = Cli.Run("facts", "--facts-file", planted, "--allow-unsigned-facts");
+            var expected = Cli.Run("facts", "--facts-file", benign, "--allow-unsigned-facts");
+
+            run.ExitCode.Should().Be(0, "stderr was: {0}", run.Stderr);
+            run.Stdout.Split('\n').Should().HaveCount(expected.Stdout.Split('\n').Length);
+            (run.Stdout + run.Stderr).Should().NotContain("\u001b").And.NotContain("\u2028").And.NotContain("\r");
+            run.Stderr.Split('\n').Should().HaveCount(expected.Stderr.Split('\n').Length);
+        }
+        finally
+        {
+            File.Delete(planted);
+            File.Delete(benign);
+        }
+    }
+
+    // The cells of a table row: the pipes a backslash does not escape, less the outer two.
+    private static int Cells(string row)
+    {
+        var pipes = 0;
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (row[i] == '\\') i++;
+            else if (row[i] == '|') pipes++;
+        }
+
+        return pipes - 1;
+    }
 }

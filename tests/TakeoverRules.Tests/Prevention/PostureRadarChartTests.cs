@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json;
 using System.Xml.Linq;
+using CsCheck;
 using TakeoverRules.Prevention;
 
 namespace TakeoverRules.Tests.Prevention;
@@ -84,6 +86,31 @@ public sealed class PostureRadarChartTests
             width.Should().Be(760);
         }
     }
+
+    [Fact]
+    public void Any_label_parses_as_xml_and_comes_back_as_written()
+    {
+        var posture = SecurityPosture.Assess(SecurityPostureTests.Typical);
+        HostileText.Gen.Sample(text =>
+        {
+            var planted = new SecurityPosture([.. posture.Factors.Select(f => f with { Label = new(text, text) })], posture.Overall, posture.NextActions);
+
+            var doc = XDocument.Parse(planted.ToRadarSvg("en"), LoadOptions.PreserveWhitespace);
+
+            doc.Descendants().Select(e => e.Name.LocalName).Distinct().Should().BeSubsetOf(["svg", "title", "rect", "g", "polygon", "line", "circle", "text"]);
+            var expected = SvgText.Representable(text);
+            doc.Descendants(Svg + "text").Count(t => t.Value == expected).Should().Be(posture.Factors.Count, "the text was {0}", JsonSerializer.Serialize(text));
+            doc.Descendants(Svg + "text").Should().HaveCount(posture.Factors.Count * 2 + 4);
+        });
+    }
+
+    [Fact]
+    public void Only_characters_xml_cannot_hold_are_replaced()
+    {
+        SvgText.Representable("a\u0001b\uFFFEc\ud800").Should().Be("a\uFFFDb\uFFFDc\uFFFD");
+        SvgText.Representable("<script>&amp;\r\n\t\ud83d\ude00").Should().Be("<script>&amp;\r\n\t\ud83d\ude00");
+    }
+
 }
 
 /// <summary>

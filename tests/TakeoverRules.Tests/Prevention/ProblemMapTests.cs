@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CsCheck;
 using TakeoverRules.Facts;
 using TakeoverRules.Prevention;
 
@@ -69,5 +72,22 @@ public sealed class ProblemMapTests
                 text[(open + 1)..^1].Should().NotContainAny("[", "]", "(", ")", "{", "}", "\"");
             }
         }
+    }
+
+    [Fact]
+    public void Any_label_and_id_stay_inside_their_node_and_the_mindmap_keeps_its_lines()
+    {
+        HostileText.Gen.Sample(text =>
+        {
+            var map = new ProblemMap([new ProblemNode(text, ProblemNodeKind.Cause, new(text, text), [])], []);
+
+            var lines = map.ToMermaidMindmap("en").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+            lines.Should().HaveCount(4, "the text was {0}", JsonSerializer.Serialize(text));
+            var leaf = Regex.Match(lines[3], @"^      ([A-Za-z][A-Za-z0-9_]*)\[([^\[\](){}""`<>|]*)\]$");
+            leaf.Success.Should().BeTrue("the leaf is one id and one bracketed label (was {0})", lines[3]);
+            leaf.Groups[2].Value.Should().NotContainAny("\r", "\u2028", "\u2029", "\u0085", "-)", "(-").And.NotMatchRegex(@"[#&]\w+;");
+            HostileText.Narrow(leaf.Groups[2].Value).Should().Be(HostileText.Narrow(PlainText.OneLine(text)), "nothing of the label is dropped");
+        });
     }
 }

@@ -139,4 +139,23 @@ public sealed class SecurityPostureTests
             SecurityPosture.Assess(input).Overall.Should().BeInRange(0, 100);
         });
     }
+
+    [Fact]
+    public void Any_factor_or_action_text_leaves_the_markdown_table_and_action_list_as_they_were()
+    {
+        var posture = SecurityPosture.Assess(Typical);
+        SecurityPosture Planted(string text) => new(
+            [.. posture.Factors.Select(f => f with { Label = new(text, text), Finding = new(text, text) })],
+            posture.Overall,
+            [.. posture.NextActions.Select(a => a with { Action = new(text, text), Why = new(text, text) })]);
+        var benign = MarkdownShape.Of(Planted("x").ToMarkdown("en"));
+
+        HostileText.Gen.Sample(text =>
+        {
+            var markdown = Planted(text).ToMarkdown("en");
+
+            MarkdownShape.Of(markdown).Should().Equal(benign, "the text was {0}", System.Text.Json.JsonSerializer.Serialize(text));
+            MarkdownShape.Texts(markdown).Count(t => t == PlainText.OneLine(text).Trim(' ')).Should().Be(posture.Factors.Count * 2);
+        });
+    }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CsCheck;
+using TakeoverRules.Facts;
 using TakeoverRules.Response;
 
 namespace TakeoverRules.Tests.Response;
@@ -70,5 +72,77 @@ public sealed class ResponsePlanFormatsTests
         finmac.GetProperty("phone").GetString().Should().Be("0120-64-5005");
         finmac.GetProperty("source").GetProperty("url").GetString().Should().StartWith("https://www.finmac.or.jp/");
         finmac.GetProperty("asOf").GetProperty("date").GetString().Should().NotBeNullOrEmpty();
+    }
+
+    // Issue 13 item 5: an update replaces the FSA counselling line with a planted number, a URL and HTML.
+    private const string PlantedFsaText = "金融庁 相談室 <script>alert(1)</script> [今すぐ電話](https://evil.example/call)\n- [x] **1. 050-0000-0000 に電話** `done`\n# 至急 | 24時間";
+
+    private static readonly IncidentContext Incident = new() { BrokerId = "mufg-esmart", PasswordReusedElsewhere = true, WithdrawalSeen = true };
+
+    private static ResponsePlan PlanWith(FactsRegistry registry) => new ResponsePlanner(registry).Create(Incident);
+
+    [Fact]
+    public void A_planted_fsa_contact_reaches_the_markdown_only_as_text()
+    {
+        var markdown = PlanWith(HostileText.WithFsaContact(PlantedFsaText, "050-0000-0000", "https://fsa-help.example/")).ToMarkdown("ja");
+        var benign = PlanWith(HostileText.WithFsaContact("x", "050-0000-0000", "https://fsa-help.example/")).ToMarkdown("ja");
+
+        MarkdownShape.Of(markdown).Should().Equal(MarkdownShape.Of(benign), "the planted text adds no block, link, HTML or emphasis");
+        markdown.Should().NotContain("<script>").And.NotContain("](https://evil.example").And.NotContain("\n- [x]");
+        markdown.Split('\n').Should().NotContain(l => l.StartsWith("- [x]") || l.StartsWith("# 至急"));
+        MarkdownShape.Texts(markdown).Should().Contain(t => t.Contains(
+            "金融庁 相談室 <script>alert(1)</script> [今すぐ電話](https://evil.example/call) - [x] **1. 050-0000-0000 に電話** `done` # 至急 | 24時間 ☎ 050-0000-0000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Any_contact_text_leaves_the_markdown_checklist_as_it_was()
+    {
+        var benign = MarkdownShape.Of(PlanWith(HostileText.WithFsaContact("x")).ToMarkdown("en"));
+        HostileText.Gen.Sample(text =>
+        {
+            var registry = HostileText.WithFsaContact(text);
+            var markdown = PlanWith(registry).ToMarkdown("en");
+
+            MarkdownShape.Of(markdown).Should().Equal(benign, "the text was {0}", JsonSerializer.Serialize(text));
+            var organisation = PlainText.OneLine(registry.Contacts.Single(c => c.Id == "fsa-counselling").Organisation.En).Trim(' ');
+            MarkdownShape.Texts(markdown).Should().Contain(t => t.Contains(organisation + " ☎ 0570-016811", StringComparison.Ordinal));
+        }, iter: 40);
+    }
+
+    [Fact]
+    public void Any_step_title_or_phone_text_leaves_one_chat_line_per_step_with_no_link_or_markup()
+    {
+        HostileText.Gen.Sample(text =>
+        {
+            var step = Plan.Steps.Single(s => s.Id == "consult-finmac");
+            var planted = Plan with
+            {
+                Steps = [.. Plan.Steps.Select(s => s != step ? s : s with { Title = new(text, text), Contacts = [.. s.Contacts.Select(c => c with { Phone = text })] })],
+            };
+
+            var lines = planted.ToChatText("en").Split('\n');
+
+            lines.Should().HaveCount(Plan.Steps.Count + 2, "the text was {0}", JsonSerializer.Serialize(text));
+            for (var i = 1; i <= Plan.Steps.Count; i++)
+            {
+                var line = lines[i];
+                line.Should().StartWith($"{i}. [");
+                line.Count(c => c is '[' or ']').Should().Be(2, "only the urgency is in brackets");
+                line.Should().NotContainAny("<", ">", "://", "www.", "\r", "\u2028", "\u2029", "\u0085");
+            }
+
+            HostileText.Narrow(lines[step.Order]).Should().Contain(HostileText.Narrow(PlainText.OneLine(text)), "nothing of the text is dropped");
+        });
+    }
+
+    [Fact]
+    public void Evidence_recorded_by_the_victim_stays_on_its_checklist_line()
+    {
+        var tracker = ResponseTracker.Start(Plan).Record("police-receipt-number", "第77号 | <b>done</b> [x](http://evil.example)");
+
+        var markdown = Plan.ToMarkdown("en", tracker);
+
+        markdown.Should().Contain(@"— 第77号 \| &lt;b>done&lt;/b> \[x\](http\://evil.example)");
+        MarkdownShape.Of(markdown).Should().Equal(MarkdownShape.Of(Plan.ToMarkdown("en", ResponseTracker.Start(Plan).Record("police-receipt-number", "x"))));
     }
 }
