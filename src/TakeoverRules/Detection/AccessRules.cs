@@ -23,7 +23,13 @@ internal static class AccessRules
             Abroad: e.Country is { Length: > 0 } c && !string.Equals(c, options.HomeCountry, StringComparison.OrdinalIgnoreCase),
             Hosting: e.Hosting == true);
 
-        var deviceKnown = Familiar(ctx, st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Fingerprint(e.Device), mature);
+        var pendingDevice = st.PendingDevice;
+        var deviceKnown = Familiar(ctx, st.Devices, ref st.PendingDevice, ref st.PendingDeviceSince, StableHash.Fingerprint(e.Device), mature, earned: st.PendingDeviceUsed);
+        if (st.PendingDevice != pendingDevice)
+        {
+            st.PendingDeviceUsed = false;
+        }
+
         if (!deviceKnown)
         {
             login.Flags |= AccessFlags.Device;
@@ -31,8 +37,8 @@ internal static class AccessRules
             login.KnownDevices = AccountState.CountOf(st.Devices);
         }
 
-        var asnKnown = e.Asn is null || Familiar(ctx, st.Asns, ref st.PendingAsn, ref st.PendingAsnSince, StableHash.Fingerprint(e.Asn), mature);
-        var blockKnown = Familiar(ctx, st.AddressBlocks, ref st.PendingBlock, ref st.PendingBlockSince, StableHash.OfAddressBlock(e.Ip), mature);
+        var asnKnown = e.Asn is null || Familiar(ctx, st.Asns, ref st.PendingAsn, ref st.PendingAsnSince, StableHash.Fingerprint(e.Asn), mature, earned: true);
+        var blockKnown = Familiar(ctx, st.AddressBlocks, ref st.PendingBlock, ref st.PendingBlockSince, StableHash.OfAddressBlock(e.Ip), mature, earned: true);
         if (!asnKnown || (e.Asn is null && !blockKnown))
         {
             login.Flags |= AccessFlags.Network;
@@ -48,7 +54,7 @@ internal static class AccessRules
 
         if (e.Country is { Length: > 0 } country)
         {
-            var countryKnown = Familiar(ctx, st.Countries, ref st.PendingCountry, ref st.PendingCountrySince, StableHash.Fingerprint(country), mature);
+            var countryKnown = Familiar(ctx, st.Countries, ref st.PendingCountry, ref st.PendingCountrySince, StableHash.Fingerprint(country), mature, earned: true);
             if (!countryKnown || (!mature && !string.Equals(country, options.HomeCountry, StringComparison.OrdinalIgnoreCase)))
             {
                 login.Flags |= AccessFlags.Country;
@@ -137,9 +143,11 @@ internal static class AccessRules
     /// <summary>
     /// Whether <paramref name="value"/> is familiar. While the baseline is immature every value is learned at once;
     /// after that a new value waits in quarantine and becomes familiar when seen again <see cref="DetectorOptions.TrustAfterHours"/>
-    /// later with no hold in between, so an attacker's device never becomes familiar during the attack.
+    /// later with no hold in between, so an attacker's device never becomes familiar during the attack — and, for a device,
+    /// only once it was <paramref name="earned"/>: used for an order that was not held, so a device that only ever logged in
+    /// (an attacker's reconnaissance login days before the attack) stays unfamiliar however long it waits.
     /// </summary>
-    private static bool Familiar(in DetectionContext ctx, Span<uint> slots, ref uint pending, ref long pendingSince, uint value, bool mature)
+    private static bool Familiar(in DetectionContext ctx, Span<uint> slots, ref uint pending, ref long pendingSince, uint value, bool mature, bool earned)
     {
         if (AccountState.Contains(slots, value))
         {
@@ -153,7 +161,7 @@ internal static class AccessRules
             return true;
         }
 
-        if (pending == value && ctx.Time - pendingSince >= ctx.Settings.Trust && ctx.State.LastHold < pendingSince)
+        if (pending == value && earned && ctx.Time - pendingSince >= ctx.Settings.Trust && ctx.State.LastHold < pendingSince)
         {
             AccountState.Touch(slots, value);
             pending = 0;

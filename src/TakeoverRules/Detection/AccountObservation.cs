@@ -22,8 +22,9 @@ internal static class AccountObservation
     }
 
     /// <summary>A successful login ends the run of failures.</summary>
-    public static void SuccessfulLogin(AccountState st, long t, LoginChannel channel)
+    public static void SuccessfulLogin(AccountState st, long t, LoginChannel channel, string device)
     {
+        st.SessionDevice = StableHash.Fingerprint(device);
         st.SessionActivity = Math.Max(st.SessionActivity, t);
         st.SessionResumed = false;
         st.SessionResumedAfter = 0;

@@ -282,6 +282,13 @@ internal sealed class AccountState
     public Slots4 Destinations;
     public uint PendingDevice, PendingAsn, PendingBlock, PendingCountry;
     public long PendingDeviceSince, PendingAsnSince, PendingBlockSince, PendingCountrySince;
+
+    // Whether the device in quarantine was used for something the customer does (an order that was not held): a device
+    // that only ever logged in (an attacker's reconnaissance) does not become familiar by waiting.
+    public bool PendingDeviceUsed;
+
+    // The device of the latest successful login, the one the session's orders come from.
+    public uint SessionDevice;
     public HourCounts Hours;
     public int HourTotal;
     public double MaxOrderJpy;

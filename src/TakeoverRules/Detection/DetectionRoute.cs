@@ -41,7 +41,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
         }
 
         var login = AccessRules.Assess(ctx, e, out var traits);
-        AccountObservation.SuccessfulLogin(st, ctx.Time, e.Channel);
+        AccountObservation.SuccessfulLogin(st, ctx.Time, e.Channel, e.Device);
         AccessRules.UpdateSession(ctx, login);
         AccessRules.Cite(ctx, login, 1);
         var decision = Decide(ctx, e, canHold: false, out _);

@@ -278,6 +278,8 @@ internal sealed class DetectorSnapshotFormat
         writer.Write(state.PendingAsnSince);
         writer.Write(state.PendingBlockSince);
         writer.Write(state.PendingCountrySince);
+        writer.Write(state.PendingDeviceUsed);
+        writer.Write(state.SessionDevice);
         writer.Write((ReadOnlySpan<byte>)state.Hours);
         writer.Write(state.HourTotal);
         writer.Write(state.MaxOrderJpy);
@@ -362,6 +364,8 @@ internal sealed class DetectorSnapshotFormat
         state.PendingAsnSince = ReadTicks(reader, "pending network");
         state.PendingBlockSince = ReadTicks(reader, "pending address block");
         state.PendingCountrySince = ReadTicks(reader, "pending country");
+        state.PendingDeviceUsed = ReadFlag(reader, "pending device used");
+        state.SessionDevice = reader.ReadUInt32();
         if (reader.Read(state.Hours) != 24)
         {
             throw new EndOfStreamException();

@@ -26,6 +26,9 @@ internal static class ProfileLearning
             return;
         }
 
+        // An order that went through from a device in quarantine: the device is in use, and may become familiar.
+        st.PendingDeviceUsed |= st.PendingDevice != 0 && st.SessionDevice == st.PendingDevice;
+
         if (session >= minSession)
         {
             return;
