@@ -90,7 +90,7 @@ public sealed class PostureRadarChartTests
     [Fact]
     public void Any_label_parses_as_xml_and_comes_back_as_written()
     {
-        var posture = SecurityPosture.Assess(SecurityPostureTests.Typical);
+        var posture = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer);
         HostileText.Gen.Sample(text =>
         {
             var planted = new SecurityPosture([.. posture.Factors.Select(f => f with { Label = new(text, text) })], posture.Overall, posture.NextActions);

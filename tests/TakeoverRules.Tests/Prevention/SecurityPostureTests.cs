@@ -143,7 +143,7 @@ public sealed class SecurityPostureTests
     [Fact]
     public void Any_factor_or_action_text_leaves_the_markdown_table_and_action_list_as_they_were()
     {
-        var posture = SecurityPosture.Assess(Typical);
+        var posture = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer);
         SecurityPosture Planted(string text) => new(
             [.. posture.Factors.Select(f => f with { Label = new(text, text), Finding = new(text, text) })],
             posture.Overall,
