@@ -11,7 +11,7 @@ namespace TakeoverRules.Detection;
 /// customer: P(takeover | e) · exposure · <see cref="DetectorOptions.MissedLossShare"/> &gt; (1 − P) · <see cref="DetectorOptions.HoldCostJpy"/>,
 /// that is evidence &gt; −ln(prior odds) + ln(hold cost / (exposure · loss share)), never below
 /// <see cref="DetectorOptions.HoldThreshold"/>. On top of that a hold needs both sides — the session is not the customer
-/// <em>and</em> the action is unusual for them — or, for a customer the detector knows, an action so unlike them that it
+/// <em>and</em> the action is unusual for them (less from the session once the total reaches <see cref="DetectorOptions.StrongEvidence"/>) — or, for a customer the detector knows, an action so unlike them that it
 /// holds alone (the 2025 rotation inside a stolen session, which shows no login at all).
 /// </remarks>
 internal sealed class DecisionPolicy(DetectorOptions options)
@@ -59,7 +59,10 @@ internal sealed class DecisionPolicy(DetectorOptions options)
         if (canHold)
         {
             var needed = Math.Max(options.HoldThreshold / 10.0, _priorEvidence + Math.Log(options.HoldCostJpy / (Math.Max(exposureJpy, 1) * options.MissedLossShare)));
-            var bothSides = session >= options.MinSessionEvidence && action >= options.MinActionEvidence && evidence >= needed;
+            // Overwhelming evidence needs less of it from the session: a quiet takeover (a residential address, no settings
+            // changed) shows only a new device, and the trading says the rest.
+            var minSession = evidence >= Math.Max(needed, options.StrongEvidence) ? Math.Min(options.MinSessionEvidence, options.StrongMinSessionEvidence) : options.MinSessionEvidence;
+            var bothSides = session >= minSession && action >= options.MinActionEvidence && evidence >= needed;
             var alone = knownCustomer && action - ramp >= options.ActionAloneEvidence;
             var wave = ramp > 0 && action - ramp >= options.RampActionEvidence && evidence >= needed;
             if (lockout && session >= options.LockoutFreezeEvidence)

@@ -44,6 +44,15 @@ public sealed class DetectorOptions
     /// <summary>Action evidence (trading, funds, other accounts), in nats, a hold needs on top of session evidence. Default 2.5 (tuned).</summary>
     public double MinActionEvidence { get; set; } = 2.5;
 
+    /// <summary>
+    /// Total evidence, in nats, at which a hold needs only <see cref="StrongMinSessionEvidence"/> of session evidence instead of
+    /// <see cref="MinSessionEvidence"/>: odds of a takeover of about 3,000 : 1 against this customer's habits. Default 8.0 (tuned).
+    /// </summary>
+    public double StrongEvidence { get; set; } = 8.0;
+
+    /// <summary>Session evidence, in nats, a hold needs when the total reaches <see cref="StrongEvidence"/>. Default 2.0 (tuned).</summary>
+    public double StrongMinSessionEvidence { get; set; } = 2.0;
+
     /// <summary>Action evidence, in nats, that holds without any session evidence, for a customer with at least <see cref="KnownCustomerBuys"/> buys (a stolen session shows no login). Default 7.0 (tuned).</summary>
     public double ActionAloneEvidence { get; set; } = 7.0;
 
@@ -119,7 +128,7 @@ public sealed class DetectorOptions
     /// <summary>Successful logins an account needs before unfamiliar device/network/country fire. Default 3 (Entra learns for ≥5 days or 10 logins; brokers have fewer logins).</summary>
     public int BaselineMinLogins { get; set; } = 3;
 
-    /// <summary>Hours after first use before a new device, network or country becomes familiar, if no hold happened meanwhile. Default 24.</summary>
+    /// <summary>Hours after first use before a new device, network or country becomes familiar, if no hold happened meanwhile (a device only once an order from a session it opened went through). Default 24.</summary>
     public int TrustAfterHours { get; set; } = 24;
 
     /// <summary>Half-life, in hours, of a risky login's weight on later events. Default 12: attackers ordered at night and again the next morning.</summary>
@@ -225,6 +234,8 @@ public sealed class DetectorOptions
         (nameof(MissedLossShare), o => o.MissedLossShare, 0.001, 1),
         (nameof(MinSessionEvidence), o => o.MinSessionEvidence, 0, 20),
         (nameof(MinActionEvidence), o => o.MinActionEvidence, 0, 20),
+        (nameof(StrongEvidence), o => o.StrongEvidence, 0, 50),
+        (nameof(StrongMinSessionEvidence), o => o.StrongMinSessionEvidence, 0, 20),
         (nameof(ActionAloneEvidence), o => o.ActionAloneEvidence, 0, 50),
         (nameof(KnownCustomerBuys), o => o.KnownCustomerBuys, 0, 1000),
         (nameof(RampActionEvidence), o => o.RampActionEvidence, 0, 50),
