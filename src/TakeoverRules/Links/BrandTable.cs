@@ -34,7 +34,11 @@ internal sealed class BrandTable
         ["gmo-click"] = "gmo",
     };
 
-    /// <summary>Words phishing domains add to a brand (<c>sbisec-login</c>, <c>rakuten-sec-security</c>); romaji for 証券 and 株 too.</summary>
+    /// <summary>
+    /// Words phishing domains add to a brand (<c>sbisec-login</c>, <c>rakuten-sec-security</c>, <c>my-nomura</c>): login and
+    /// account words, the suffix spelt out (<c>co</c>, <c>jp</c>, <c>com</c>), and romaji for 証券, 株, 確認, 認証, 本人, 更新, 登録,
+    /// 安全 and 停止. Not business words a group puts beside its name (bank, card, net, home, mobile, news): those stay related.
+    /// </summary>
     private static readonly string[] CueWords =
     [
         "login", "logon", "signin", "signon", "secure", "security", "securities", "account", "accounts", "verify",
@@ -42,7 +46,20 @@ internal sealed class BrandTable
         "members", "web", "www", "sec", "sc", "shoken", "syoken", "shouken", "kabu", "trade", "trading", "app", "jp",
         "japan", "cojp", "confirm", "check", "alert", "notice", "safety", "customer", "id", "password", "portal", "info",
         "mail", "kyc", "identity", "protect", "reset", "unlock", "ssl", "access", "nisa", "signup", "register", "renew",
-        "jpn",
+        "jpn", "my", "co", "com", "user", "users", "center", "centre", "site", "page", "client", "clients", "pass", "passwd",
+        "otp", "2fa", "safe", "kakunin", "ninsho", "ninshou", "ninsyo", "honnin", "koushin", "kousin", "touroku", "anzen",
+        "teishi", "teisi",
+    ];
+
+    /// <summary>
+    /// Cue words no business puts beside its group name in a site's name: one of them as a hyphenated word next to the
+    /// name (<c>nomura-net-notice</c>, <c>rakuten-card-verify</c>) is enough, whatever the other words are.
+    /// </summary>
+    private static readonly string[] LoginWords =
+    [
+        "login", "logon", "signin", "signon", "signup", "secure", "security", "account", "accounts", "verify", "verification",
+        "auth", "update", "confirm", "password", "passwd", "kyc", "identity", "reset", "unlock", "alert", "notice", "mypage",
+        "otp", "2fa", "kakunin", "ninsho", "ninshou", "ninsyo", "honnin",
     ];
 
     private BrandTable(List<OfficialDomain> official, List<OfficialDomain> unconfirmed, List<Brand> brands, List<Group> groups, List<(string Name, Broker Broker)> names)
@@ -93,7 +110,7 @@ internal sealed class BrandTable
                 var label = domain.Name[rdStart..(suffixStart - 1)];
                 var key = label.Replace("-", "", StringComparison.Ordinal);
                 if (brands.Exists(b => b.Key == key && b.Suffix == domain.Name[suffixStart..])) continue;
-                brands.Add(new Brand(broker, domain, label, key, Fold(key), domain.Name[suffixStart..], entry.RegistrableDomain,
+                brands.Add(new Brand(broker, domain, label, key, domain.Name[suffixStart..], entry.RegistrableDomain,
                     MaxDistance: key.Length >= 9 ? 2 : 1, IsGroupWord: key == group));
             }
 
@@ -109,44 +126,42 @@ internal sealed class BrandTable
     {
         if (label.Length > EditDistance.MaxLength) return default;
         Span<char> sBuffer = stackalloc char[EditDistance.MaxLength];
-        Span<char> fBuffer = stackalloc char[EditDistance.MaxLength];
         Span<char> rBuffer = stackalloc char[EditDistance.MaxLength];
-        Span<char> rfBuffer = stackalloc char[EditDistance.MaxLength];
         var s = StripHyphens(label, sBuffer);
-        var f = Fold(s, fBuffer);
         var rest = WithoutCueTokens(label, rBuffer);
-        var restFolded = Fold(rest, rfBuffer);
 
         foreach (var brand in Brands)
         {
             var key = brand.Key.AsSpan();
             var sameSuffix = suffix.SequenceEqual(brand.Suffix);
+            var swap = sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap;
             if (s.SequenceEqual(key))
             {
                 var hyphens = !label.SequenceEqual(brand.Label) ? LinkReasons.TypoSquat : LinkReasons.None;
-                return new BrandMatch(brand, hyphens | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
+                return new BrandMatch(brand, hyphens | swap);
             }
 
-            if (f.SequenceEqual(brand.Folded)) return new BrandMatch(brand, LinkReasons.Homoglyph | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
+            // The skeleton: what a reader sees (rn for m, 0 for o, cl for d) spells the name exactly.
+            if (EditDistance.Confusable(s, key, 0) == 0) return new BrandMatch(brand, LinkReasons.Homoglyph | swap);
+
+            // The official name with its own suffix run into the label: kabucom.net, www-kabu-com.top, iwaicosmonet.org.
+            if (s.SequenceEqual(brand.KeyWithSuffix) || IsBrandPlusCues(s, brand.KeyWithSuffix)) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.SuffixSwap);
 
             // A short name is one letter away from many honest names (matsui/mitsui, monex/money): a typo of a name
             // under 6 letters, or of a 6-letter word that is also a group name, counts only under the broker's own
             // suffix, where a squatter has to copy the whole address.
             var max = brand.MaxDistance;
             var typoAllowed = (key.Length >= 7 || sameSuffix || (key.Length >= 6 && !brand.IsGroupWord)) && !(brand.IsGroupWord && HasToken(label, key));
-            if (typoAllowed && (EditDistance.Bounded(s, key, max) <= max || EditDistance.Bounded(f, brand.Folded, max) <= max))
-            {
-                return new BrandMatch(brand, LinkReasons.TypoSquat | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
-            }
+            if (typoAllowed && EditDistance.Confusable(s, key, max) <= max) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
 
             if (!brand.IsGroupWord && key.Length >= 6 && s.Contains(key, StringComparison.Ordinal)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
-            if ((brand.IsGroupWord || key.Length < 6) && IsBrandPlusCues(s, key)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
+            if ((brand.IsGroupWord || key.Length < 6) && (IsBrandPlusCues(s, key) || HasTokenAndLoginWord(label, key))) return new BrandMatch(brand, LinkReasons.BrandWithWords);
 
             if (rest.Length > 0)
             {
                 if (rest.SequenceEqual(key)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
-                if (restFolded.SequenceEqual(brand.Folded)) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.Homoglyph);
-                if (EditDistance.Bounded(rest, key, max) <= max) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.TypoSquat);
+                if (EditDistance.Confusable(rest, key, 0) == 0) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.Homoglyph);
+                if (EditDistance.Confusable(rest, key, max) <= max) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.TypoSquat);
             }
         }
 
@@ -220,56 +235,21 @@ internal sealed class BrandTable
         var s = StripHyphens(label, buffer);
         foreach (var group in Groups)
         {
-            if (!s.StartsWith(group.Word, StringComparison.Ordinal)) continue;
+            // Login words before or after the group name (my-rakuten, rakuten-login), or a login word among its
+            // hyphenated words (rakuten-card-verify), make a look-alike; the name followed by other words is the group's.
             var brand = BrandOf(group.Broker);
-            if (IsBrandPlusCues(s, group.Word))
+            if (IsBrandPlusCues(s, group.Word) || HasTokenAndLoginWord(label, group.Word))
             {
                 lookalike = true;
                 return new BrandMatch(brand, LinkReasons.BrandWithWords);
             }
 
+            // One more letter is no business name of the group's but a word of its own (sbiz) or a typo.
+            if (!s.StartsWith(group.Word, StringComparison.Ordinal) || s.Length == group.Word.Length + 1) continue;
             return new BrandMatch(brand, LinkReasons.SharesGroupName);
         }
 
         return default;
-    }
-
-    /// <summary>Folds ASCII look-alikes to one form: <c>rn</c>→<c>m</c>, <c>vv</c>→<c>w</c>, <c>cl</c>→<c>d</c>, <c>0</c>→<c>o</c>, <c>1</c>/<c>i</c>→<c>l</c>, …</summary>
-    public static ReadOnlySpan<char> Fold(ReadOnlySpan<char> s, Span<char> destination)
-    {
-        var n = 0;
-        for (var i = 0; i < s.Length && n < destination.Length; i++)
-        {
-            var c = s[i];
-            var next = i + 1 < s.Length ? s[i + 1] : '\0';
-            if ((c == 'r' && next == 'n') || (c == 'v' && next == 'v') || (c == 'c' && next == 'l'))
-            {
-                destination[n++] = c switch { 'r' => 'm', 'v' => 'w', _ => 'd' };
-                i++;
-                continue;
-            }
-
-            destination[n++] = c switch
-            {
-                '0' => 'o',
-                '1' or 'i' => 'l',
-                '5' => 's',
-                '3' => 'e',
-                '4' => 'a',
-                '7' => 't',
-                '8' => 'b',
-                '9' => 'g',
-                _ => c,
-            };
-        }
-
-        return destination[..n];
-    }
-
-    private static string Fold(string s)
-    {
-        Span<char> buffer = stackalloc char[EditDistance.MaxLength];
-        return Fold(s, buffer).ToString();
     }
 
     private Brand BrandOf(OfficialDomain domain)
@@ -347,6 +327,22 @@ internal sealed class BrandTable
         return false;
     }
 
+    /// <summary>Whether the hyphenated label has <paramref name="key"/> as one word and a login word as another.</summary>
+    private static bool HasTokenAndLoginWord(ReadOnlySpan<char> label, ReadOnlySpan<char> key)
+    {
+        if (!HasToken(label, key)) return false;
+        foreach (var range in label.Split('-'))
+        {
+            var token = label[range];
+            foreach (var word in LoginWords)
+            {
+                if (token.SequenceEqual(word)) return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="s"/> is <paramref name="key"/> with cue words (or digits) before or after it, and at least one of them.</summary>
     private static bool IsBrandPlusCues(ReadOnlySpan<char> s, ReadOnlySpan<char> key)
     {
@@ -402,8 +398,8 @@ internal sealed record OfficialDomain(Broker Broker, BrokerDomain Fact, string N
         host.EndsWith(Name, StringComparison.Ordinal) && (host.Length == Name.Length || host[host.Length - Name.Length - 1] == '.');
 }
 
-/// <summary>A brand name: the registrable label of a confirmed domain (<c>rakuten-sec</c>) without hyphens, and its folded form.</summary>
-internal sealed record Brand(Broker Broker, BrokerDomain Domain, string Label, string Key, string Folded, string Suffix, string RegistrableDomain, int MaxDistance, bool IsGroupWord)
+/// <summary>A brand name: the registrable label of a confirmed domain (<c>rakuten-sec</c>) without hyphens.</summary>
+internal sealed record Brand(Broker Broker, BrokerDomain Domain, string Label, string Key, string Suffix, string RegistrableDomain, int MaxDistance, bool IsGroupWord)
 {
     /// <summary>The key followed by the suffix without dots (<c>kabucom</c>), as written in a hyphenated subdomain.</summary>
     public string KeyWithSuffix { get; } = Key + Suffix.Replace(".", "", StringComparison.Ordinal);
