@@ -51,6 +51,12 @@ internal sealed class BrandTable
         "teishi", "teisi",
     ];
 
+    private static readonly (string Japanese, string Romaji)[] JapaneseCueWords =
+    [
+        ("證券", "shoken"), ("証券", "shoken"), ("ログイン", "login"), ("公式", "official"), ("確認", "kakunin"), ("認証", "ninsho"),
+        ("本人", "honnin"), ("安全", "anzen"), ("更新", "koushin"), ("登録", "touroku"), ("停止", "teishi"), ("会員", "member"),
+    ];
+
     /// <summary>
     /// Cue words no business puts beside its group name in a site's name: one of them as a hyphenated word next to the
     /// name (<c>nomura-net-notice</c>, <c>rakuten-card-verify</c>) is enough, whatever the other words are.
@@ -62,8 +68,11 @@ internal sealed class BrandTable
         "otp", "2fa", "kakunin", "ninsho", "ninshou", "ninsyo", "honnin",
     ];
 
-    private BrandTable(List<OfficialDomain> official, List<OfficialDomain> unconfirmed, List<Brand> brands, List<Group> groups, List<(string Name, Broker Broker)> names)
+    private readonly PublicSuffixList _suffixes;
+
+    private BrandTable(PublicSuffixList suffixes, List<OfficialDomain> official, List<OfficialDomain> unconfirmed, List<Brand> brands, List<Group> groups, List<(string Name, Broker Broker)> names)
     {
+        _suffixes = suffixes;
         Official = [.. official];
         Unconfirmed = [.. unconfirmed];
         Brands = [.. brands];
@@ -118,7 +127,7 @@ internal sealed class BrandTable
             if (confirmedAny) names.Add((JapaneseName(broker.Name.Ja), broker));
         }
 
-        return new BrandTable(official, unconfirmed, brands, groups, names);
+        return new BrandTable(suffixes, official, unconfirmed, brands, groups, names);
     }
 
     /// <summary>Compares the registrable label (before the public suffix) with every brand.</summary>
@@ -154,6 +163,9 @@ internal sealed class BrandTable
             var typoAllowed = (key.Length >= 7 || sameSuffix || (key.Length >= 6 && !brand.IsGroupWord)) && !(brand.IsGroupWord && HasToken(label, key));
             if (typoAllowed && EditDistance.Confusable(s, key, max) <= max) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
 
+            // A doubled letter (nommura.com, mattsui.com) is a typo no honest name is one letter from.
+            if (key.Length >= 4 && IsRepetition(s, key)) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
+
             if (!brand.IsGroupWord && key.Length >= 6 && s.Contains(key, StringComparison.Ordinal)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
             if ((brand.IsGroupWord || key.Length < 6) && (IsBrandPlusCues(s, key) || HasTokenAndLoginWord(label, key))) return new BrandMatch(brand, LinkReasons.BrandWithWords);
 
@@ -169,7 +181,9 @@ internal sealed class BrandTable
     }
 
     /// <summary>Looks for a brand in the labels before the registrable domain, or in user-info (<c>rakuten-sec.co.jp.example.com</c>).</summary>
-    public BrandMatch MatchHidden(ReadOnlySpan<char> text)
+    /// <param name="text">The subdomains (or user-info).</param>
+    /// <param name="cueRegistrable">The registrable label is made of login words only (<c>sec-login.com</c>): then the bare name in a subdomain is enough (<c>rakuten.sec-login.com</c>).</param>
+    public BrandMatch MatchHidden(ReadOnlySpan<char> text, bool cueRegistrable = false)
     {
         if (text.IsEmpty) return default;
         foreach (var domain in Official)
@@ -187,6 +201,22 @@ internal sealed class BrandTable
             if (part.Length is 0 or > EditDistance.MaxLength) continue;
             var s = StripHyphens(part, buffer);
             var following = remaining;
+
+            // The bare name followed by a Japanese or generic suffix (nomura.jp.example.com, rakuten.co.jp.example.com),
+            // or in front of a registrable name of login words, is the name dressed as a domain of its own.
+            if (JapaneseOrGenericSuffixFollows(following) || cueRegistrable)
+            {
+                foreach (var brand in Brands)
+                {
+                    if (s.SequenceEqual(brand.Key)) return new BrandMatch(brand, LinkReasons.BrandInSubdomain);
+                }
+
+                foreach (var group in Groups)
+                {
+                    if (s.SequenceEqual(group.Word)) return new BrandMatch(BrandOf(group.Broker), LinkReasons.BrandInSubdomain);
+                }
+            }
+
             foreach (var brand in Brands)
             {
                 var key = brand.Key.AsSpan();
@@ -202,7 +232,7 @@ internal sealed class BrandTable
                 // A typo of the name followed by the broker's suffix: sbisce.co.jp.example.com.
                 if (key.Length >= 6 && following.StartsWith(brand.Suffix, StringComparison.Ordinal)
                     && (following.Length == brand.Suffix.Length || following[brand.Suffix.Length] is '.' or ':')
-                    && EditDistance.Bounded(s, key, brand.MaxDistance) <= brand.MaxDistance)
+                    && EditDistance.Confusable(s, key, brand.MaxDistance) <= brand.MaxDistance)
                 {
                     return new BrandMatch(brand, LinkReasons.BrandInSubdomain | LinkReasons.TypoSquat);
                 }
@@ -276,7 +306,24 @@ internal sealed class BrandTable
     {
         var cut = name.IndexOf('(', StringComparison.Ordinal);
         var text = (cut > 0 ? name[..cut] : name).Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
-        return text.Replace(" ", "", StringComparison.Ordinal);
+        return FoldJapanese(text.Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    /// <summary>證 and 証 are one character to a Japanese reader (野村證券 is also written 野村証券).</summary>
+    public static string FoldJapanese(string text) => text.Replace('證', '証');
+
+    /// <summary>
+    /// The cue words written in Japanese, as their romaji cue words, so that <c>nomura証券</c> and <c>sbisecログイン</c>
+    /// are judged like <c>nomurashoken</c> and <c>sbiseclogin</c>. Business words (不動産, 銀行) are left as they are.
+    /// </summary>
+    public static string JapaneseCuesAsRomaji(string label)
+    {
+        foreach (var (japanese, romaji) in JapaneseCueWords)
+        {
+            if (label.Contains(japanese, StringComparison.Ordinal)) label = label.Replace(japanese, romaji, StringComparison.Ordinal);
+        }
+
+        return label;
     }
 
     private static ReadOnlySpan<char> StripHyphens(ReadOnlySpan<char> label, Span<char> destination)
@@ -351,6 +398,39 @@ internal sealed class BrandTable
         if (s.EndsWith(key, StringComparison.Ordinal) && IsCues(s[..^key.Length])) return true;
         var at = s.IndexOf(key, StringComparison.Ordinal);
         return at > 0 && IsCues(s[..at]) && IsCues(s[(at + key.Length)..]);
+    }
+
+    /// <summary>Whether <paramref name="following"/> starts with <c>jp</c>, <c>com</c>, <c>net</c> or a second-level Japanese suffix (<c>co.jp</c>, <c>ne.jp</c>, …).</summary>
+    private bool JapaneseOrGenericSuffixFollows(ReadOnlySpan<char> following)
+    {
+        var first = following.IndexOfAny('.', ':');
+        var label = first < 0 ? following : following[..first];
+        if (label.SequenceEqual("jp") || label.SequenceEqual("com") || label.SequenceEqual("net")) return true;
+        if (first < 0 || following[first] != '.') return false;
+        var rest = following[(first + 1)..];
+        var second = rest.IndexOfAny('.', ':');
+        var two = following[..(second < 0 ? following.Length : first + 1 + second)];
+        return two.EndsWith(".jp", StringComparison.Ordinal) && _suffixes.IsTopLevelDomain(two);
+    }
+
+    /// <summary>Whether <paramref name="s"/> is <paramref name="key"/> with one of its letters written twice.</summary>
+    private static bool IsRepetition(ReadOnlySpan<char> s, ReadOnlySpan<char> key)
+    {
+        if (s.Length != key.Length + 1) return false;
+        var i = 0;
+        while (i < key.Length && s[i] == key[i]) i++;
+
+        // s[i] is the extra letter: it must repeat its neighbour, and the rest must follow the key.
+        var repeats = (i > 0 && s[i] == s[i - 1]) || (i + 1 < s.Length && s[i] == s[i + 1]);
+        return repeats && s[(i + 1)..].SequenceEqual(key[i..]);
+    }
+
+    /// <summary>Whether a label, hyphens aside, is made of cue words only (<c>sec-login</c>, <c>secure-jp</c>).</summary>
+    public static bool IsCueLabel(ReadOnlySpan<char> label)
+    {
+        if (label.Length > EditDistance.MaxLength) return false;
+        Span<char> buffer = stackalloc char[EditDistance.MaxLength];
+        return IsCues(StripHyphens(label, buffer));
     }
 
     /// <summary>Whether <paramref name="s"/> splits entirely into cue words and digits.</summary>

@@ -201,6 +201,9 @@ public sealed class LookalikePropertyTests
     [InlineData("clickup.com")]
     [InlineData("mizuno.jp")]
     [InlineData("monet.com")]
+    [InlineData("monex.example-news.org")]
+    [InlineData("daiwa.co.uk.example.org")]
+    [InlineData("www.nomura.example.org")]
     [InlineData("google.com")]
     [InlineData("yahoo.co.jp")]
     [InlineData("amazon.co.jp")]
@@ -218,6 +221,7 @@ public sealed class LookalikePropertyTests
     [InlineData("mizuho-fg.co.jp")]
     [InlineData("rakutenmobile.co.jp")]
     [InlineData("travel.rakuten.co.jp")]
+    [InlineData("https://nomura不動産.jp/")]
     public void A_group_name_followed_by_a_business_word_stays_related(string host)
     {
         Checker.Check(host).Verdict.Should().Be(LinkVerdict.Related);
@@ -239,7 +243,17 @@ public sealed class LookalikePropertyTests
     [InlineData("rakuten-card-verify.com", "rakuten")]
     [InlineData("my-rakuten.com", "rakuten")]
     [InlineData("xn--nmura-uta.com", "nomura")]
-    public void The_gaps_found_by_an_independent_generator_are_lookalikes(string host, string broker)
+    [InlineData("nomura.jp.evil.com", "nomura")]
+    [InlineData("nommura.com", "nomura")]
+    [InlineData("mattsui.net", "matsui")]
+    [InlineData("kabuu.jp", "mufg-esmart")]
+    [InlineData("kabu.ne.jp.example.org", "mufg-esmart")]
+    [InlineData("rakuten.co.jp.evil.com", "rakuten")]
+    [InlineData("rakuten.sec-login.com", "rakuten")]
+    [InlineData("https://野村証券-login.com/", "nomura")]
+    [InlineData("https://nomura証券.com/", "nomura")]
+    [InlineData("https://sbisecログイン.com/", "sbi")]
+    public void The_gaps_found_by_an_independent_generator_and_real_phishing_patterns_are_lookalikes(string host, string broker)
     {
         var check = Checker.Check(host);
         check.Verdict.Should().Be(LinkVerdict.Lookalike, "{0}: {1}", host, Describe(check));
