@@ -151,7 +151,9 @@ internal sealed class BrandTable
             }
 
             // The skeleton: what a reader sees (rn for m, 0 for o, cl for d) spells the name exactly.
-            if (EditDistance.Confusable(s, key, 0) == 0) return new BrandMatch(brand, LinkReasons.Homoglyph | swap);
+            var max = brand.MaxDistance;
+            var distance = EditDistance.Confusable(s, key, max);
+            if (distance == 0) return new BrandMatch(brand, LinkReasons.Homoglyph | swap);
 
             // The official name with its own suffix run into the label: kabucom.net, www-kabu-com.top, iwaicosmonet.org.
             if (s.SequenceEqual(brand.KeyWithSuffix) || IsBrandPlusCues(s, brand.KeyWithSuffix)) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.SuffixSwap);
@@ -159,9 +161,8 @@ internal sealed class BrandTable
             // A short name is one letter away from many honest names (matsui/mitsui, monex/money): a typo of a name
             // under 6 letters, or of a 6-letter word that is also a group name, counts only under the broker's own
             // suffix, where a squatter has to copy the whole address.
-            var max = brand.MaxDistance;
             var typoAllowed = (key.Length >= 7 || sameSuffix || (key.Length >= 6 && !brand.IsGroupWord)) && !(brand.IsGroupWord && HasToken(label, key));
-            if (typoAllowed && EditDistance.Confusable(s, key, max) <= max) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
+            if (typoAllowed && distance <= max) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
 
             // A doubled letter (nommura.com, mattsui.com) is a typo no honest name is one letter from.
             if (key.Length >= 4 && IsRepetition(s, key)) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
@@ -172,8 +173,9 @@ internal sealed class BrandTable
             if (rest.Length > 0)
             {
                 if (rest.SequenceEqual(key)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
-                if (EditDistance.Confusable(rest, key, 0) == 0) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.Homoglyph);
-                if (EditDistance.Confusable(rest, key, max) <= max) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.TypoSquat);
+                var restDistance = EditDistance.Confusable(rest, key, max);
+                if (restDistance == 0) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.Homoglyph);
+                if (restDistance <= max) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.TypoSquat);
             }
         }
 

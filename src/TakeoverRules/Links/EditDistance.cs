@@ -21,6 +21,9 @@ internal static class EditDistance
     /// <summary>Whether two ASCII characters look alike (or are equal).</summary>
     public static bool LookAlike(char x, char y) => x == y || (Prototype(x) == Prototype(y) && Prototype(x) != '\0');
 
+    /// <summary>The character's look-alike class: its prototype, or the character itself; <c>'\0'</c> stays <c>'\0'</c>.</summary>
+    private static char Look(char c) => Prototype(c) is var p and not '\0' ? p : c;
+
     /// <summary>The letter two ASCII characters side by side look like, or <c>'\0'</c>.</summary>
     public static char PairPrototype(char first, char second) => (first, second) switch
     {
@@ -32,6 +35,17 @@ internal static class EditDistance
         ('l', 'h') => 'h',
         _ => '\0',
     };
+
+    private static int Pairs(ReadOnlySpan<char> s)
+    {
+        var n = 0;
+        for (var i = 1; i < s.Length; i++)
+        {
+            if (PairPrototype(s[i - 1], s[i]) != '\0') n++;
+        }
+
+        return n;
+    }
 
     private static char Prototype(char c) => c switch
     {
@@ -49,13 +63,28 @@ internal static class EditDistance
     [System.Runtime.CompilerServices.SkipLocalsInit]
     private static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max, bool confusable)
     {
-        // Two characters may stand for one, so lengths may differ by twice the budget plus the pairs.
-        if (!confusable && Math.Abs(a.Length - b.Length) > max) return max + 1;
+        // Each pair that reads as one letter lets the lengths differ by one more.
+        var slackA = confusable ? Pairs(a) : 0;
+        var slackB = confusable ? Pairs(b) : 0;
+        if (a.Length - b.Length > max + slackA || b.Length - a.Length > max + slackB) return max + 1;
         if (a.Length > MaxLength || b.Length > MaxLength) return max + 1;
         if (a.Length == 0 || b.Length == 0) return Math.Max(a.Length, b.Length) <= max ? Math.Max(a.Length, b.Length) : max + 1;
 
         var width = b.Length + 1;
         Span<int> rows = stackalloc int[3 * width];
+
+        // What each character of b and each pair ending at it look like, computed once rather than in every row.
+        Span<char> bLooks = stackalloc char[b.Length];
+        Span<char> bPairLooks = stackalloc char[b.Length];
+        if (confusable)
+        {
+            for (var j = 0; j < b.Length; j++)
+            {
+                bLooks[j] = Look(b[j]);
+                bPairLooks[j] = j > 0 ? Look(PairPrototype(b[j - 1], b[j])) : '\0';
+            }
+        }
+
         var before = rows[..width];
         var previous = rows.Slice(width, width);
         var current = rows.Slice(2 * width, width);
@@ -66,15 +95,18 @@ internal static class EditDistance
         {
             current[0] = i;
             var rowMin = i;
+            var ai = a[i - 1];
+            var aLook = confusable ? Look(ai) : ai;
+            var aPairLook = confusable && i > 1 ? Look(PairPrototype(a[i - 2], ai)) : '\0';
             for (var j = 1; j <= b.Length; j++)
             {
-                var same = confusable ? LookAlike(a[i - 1], b[j - 1]) : a[i - 1] == b[j - 1];
+                var same = ai == b[j - 1] || (confusable && aLook == bLooks[j - 1]);
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (same ? 0 : 1));
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, before[j - 2] + 1);
+                if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, before[j - 2] + 1);
                 if (confusable)
                 {
-                    if (i > 1 && PairPrototype(a[i - 2], a[i - 1]) is var pa and not '\0' && LookAlike(pa, b[j - 1])) value = Math.Min(value, before[j - 1]);
-                    if (j > 1 && PairPrototype(b[j - 2], b[j - 1]) is var pb and not '\0' && LookAlike(pb, a[i - 1])) value = Math.Min(value, previous[j - 2]);
+                    if (aPairLook != '\0' && aPairLook == bLooks[j - 1]) value = Math.Min(value, before[j - 1]);
+                    if (bPairLooks[j - 1] != '\0' && bPairLooks[j - 1] == aLook) value = Math.Min(value, previous[j - 2]);
                 }
 
                 current[j] = value;
