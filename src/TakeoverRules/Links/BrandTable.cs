@@ -34,7 +34,11 @@ internal sealed class BrandTable
         ["gmo-click"] = "gmo",
     };
 
-    /// <summary>Words phishing domains add to a brand (<c>sbisec-login</c>, <c>rakuten-sec-security</c>); romaji for 証券 and 株 too.</summary>
+    /// <summary>
+    /// Words phishing domains add to a brand (<c>sbisec-login</c>, <c>rakuten-sec-security</c>, <c>my-nomura</c>): login and
+    /// account words, the suffix spelt out (<c>co</c>, <c>jp</c>, <c>com</c>), and romaji for 証券, 株, 確認, 認証, 本人, 更新, 登録,
+    /// 安全 and 停止. Not business words a group puts beside its name (bank, card, net, home, mobile, news): those stay related.
+    /// </summary>
     private static readonly string[] CueWords =
     [
         "login", "logon", "signin", "signon", "secure", "security", "securities", "account", "accounts", "verify",
@@ -42,11 +46,33 @@ internal sealed class BrandTable
         "members", "web", "www", "sec", "sc", "shoken", "syoken", "shouken", "kabu", "trade", "trading", "app", "jp",
         "japan", "cojp", "confirm", "check", "alert", "notice", "safety", "customer", "id", "password", "portal", "info",
         "mail", "kyc", "identity", "protect", "reset", "unlock", "ssl", "access", "nisa", "signup", "register", "renew",
-        "jpn",
+        "jpn", "my", "co", "com", "user", "users", "center", "centre", "site", "page", "client", "clients", "pass", "passwd",
+        "otp", "2fa", "safe", "kakunin", "ninsho", "ninshou", "ninsyo", "honnin", "koushin", "kousin", "touroku", "anzen",
+        "teishi", "teisi",
     ];
 
-    private BrandTable(List<OfficialDomain> official, List<OfficialDomain> unconfirmed, List<Brand> brands, List<Group> groups, List<(string Name, Broker Broker)> names)
+    private static readonly (string Japanese, string Romaji)[] JapaneseCueWords =
+    [
+        ("證券", "shoken"), ("証券", "shoken"), ("ログイン", "login"), ("公式", "official"), ("確認", "kakunin"), ("認証", "ninsho"),
+        ("本人", "honnin"), ("安全", "anzen"), ("更新", "koushin"), ("登録", "touroku"), ("停止", "teishi"), ("会員", "member"),
+    ];
+
+    /// <summary>
+    /// Cue words no business puts beside its group name in a site's name: one of them as a hyphenated word next to the
+    /// name (<c>nomura-net-notice</c>, <c>rakuten-card-verify</c>) is enough, whatever the other words are.
+    /// </summary>
+    private static readonly string[] LoginWords =
+    [
+        "login", "logon", "signin", "signon", "signup", "secure", "security", "account", "accounts", "verify", "verification",
+        "auth", "update", "confirm", "password", "passwd", "kyc", "identity", "reset", "unlock", "alert", "notice", "mypage",
+        "otp", "2fa", "kakunin", "ninsho", "ninshou", "ninsyo", "honnin",
+    ];
+
+    private readonly PublicSuffixList _suffixes;
+
+    private BrandTable(PublicSuffixList suffixes, List<OfficialDomain> official, List<OfficialDomain> unconfirmed, List<Brand> brands, List<Group> groups, List<(string Name, Broker Broker)> names)
     {
+        _suffixes = suffixes;
         Official = [.. official];
         Unconfirmed = [.. unconfirmed];
         Brands = [.. brands];
@@ -93,7 +119,7 @@ internal sealed class BrandTable
                 var label = domain.Name[rdStart..(suffixStart - 1)];
                 var key = label.Replace("-", "", StringComparison.Ordinal);
                 if (brands.Exists(b => b.Key == key && b.Suffix == domain.Name[suffixStart..])) continue;
-                brands.Add(new Brand(broker, domain, label, key, Fold(key), domain.Name[suffixStart..], entry.RegistrableDomain,
+                brands.Add(new Brand(broker, domain, label, key, domain.Name[suffixStart..], entry.RegistrableDomain,
                     MaxDistance: key.Length >= 9 ? 2 : 1, IsGroupWord: key == group));
             }
 
@@ -101,7 +127,7 @@ internal sealed class BrandTable
             if (confirmedAny) names.Add((JapaneseName(broker.Name.Ja), broker));
         }
 
-        return new BrandTable(official, unconfirmed, brands, groups, names);
+        return new BrandTable(suffixes, official, unconfirmed, brands, groups, names);
     }
 
     /// <summary>Compares the registrable label (before the public suffix) with every brand.</summary>
@@ -109,44 +135,47 @@ internal sealed class BrandTable
     {
         if (label.Length > EditDistance.MaxLength) return default;
         Span<char> sBuffer = stackalloc char[EditDistance.MaxLength];
-        Span<char> fBuffer = stackalloc char[EditDistance.MaxLength];
         Span<char> rBuffer = stackalloc char[EditDistance.MaxLength];
-        Span<char> rfBuffer = stackalloc char[EditDistance.MaxLength];
         var s = StripHyphens(label, sBuffer);
-        var f = Fold(s, fBuffer);
         var rest = WithoutCueTokens(label, rBuffer);
-        var restFolded = Fold(rest, rfBuffer);
 
         foreach (var brand in Brands)
         {
             var key = brand.Key.AsSpan();
             var sameSuffix = suffix.SequenceEqual(brand.Suffix);
+            var swap = sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap;
             if (s.SequenceEqual(key))
             {
                 var hyphens = !label.SequenceEqual(brand.Label) ? LinkReasons.TypoSquat : LinkReasons.None;
-                return new BrandMatch(brand, hyphens | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
+                return new BrandMatch(brand, hyphens | swap);
             }
 
-            if (f.SequenceEqual(brand.Folded)) return new BrandMatch(brand, LinkReasons.Homoglyph | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
+            // The skeleton: what a reader sees (rn for m, 0 for o, cl for d) spells the name exactly.
+            var max = brand.MaxDistance;
+            var distance = EditDistance.Confusable(s, key, max);
+            if (distance == 0) return new BrandMatch(brand, LinkReasons.Homoglyph | swap);
+
+            // The official name with its own suffix run into the label: kabucom.net, www-kabu-com.top, iwaicosmonet.org.
+            if (s.SequenceEqual(brand.KeyWithSuffix) || IsBrandPlusCues(s, brand.KeyWithSuffix)) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.SuffixSwap);
 
             // A short name is one letter away from many honest names (matsui/mitsui, monex/money): a typo of a name
             // under 6 letters, or of a 6-letter word that is also a group name, counts only under the broker's own
             // suffix, where a squatter has to copy the whole address.
-            var max = brand.MaxDistance;
             var typoAllowed = (key.Length >= 7 || sameSuffix || (key.Length >= 6 && !brand.IsGroupWord)) && !(brand.IsGroupWord && HasToken(label, key));
-            if (typoAllowed && (EditDistance.Bounded(s, key, max) <= max || EditDistance.Bounded(f, brand.Folded, max) <= max))
-            {
-                return new BrandMatch(brand, LinkReasons.TypoSquat | (sameSuffix ? LinkReasons.None : LinkReasons.SuffixSwap));
-            }
+            if (typoAllowed && distance <= max) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
+
+            // A doubled letter (nommura.com, mattsui.com) is a typo no honest name is one letter from.
+            if (key.Length >= 4 && IsRepetition(s, key)) return new BrandMatch(brand, LinkReasons.TypoSquat | swap);
 
             if (!brand.IsGroupWord && key.Length >= 6 && s.Contains(key, StringComparison.Ordinal)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
-            if ((brand.IsGroupWord || key.Length < 6) && IsBrandPlusCues(s, key)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
+            if ((brand.IsGroupWord || key.Length < 6) && (IsBrandPlusCues(s, key) || HasTokenAndLoginWord(label, key))) return new BrandMatch(brand, LinkReasons.BrandWithWords);
 
             if (rest.Length > 0)
             {
                 if (rest.SequenceEqual(key)) return new BrandMatch(brand, LinkReasons.BrandWithWords);
-                if (restFolded.SequenceEqual(brand.Folded)) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.Homoglyph);
-                if (EditDistance.Bounded(rest, key, max) <= max) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.TypoSquat);
+                var restDistance = EditDistance.Confusable(rest, key, max);
+                if (restDistance == 0) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.Homoglyph);
+                if (restDistance <= max) return new BrandMatch(brand, LinkReasons.BrandWithWords | LinkReasons.TypoSquat);
             }
         }
 
@@ -154,7 +183,9 @@ internal sealed class BrandTable
     }
 
     /// <summary>Looks for a brand in the labels before the registrable domain, or in user-info (<c>rakuten-sec.co.jp.example.com</c>).</summary>
-    public BrandMatch MatchHidden(ReadOnlySpan<char> text)
+    /// <param name="text">The subdomains (or user-info).</param>
+    /// <param name="cueRegistrable">The registrable label is made of login words only (<c>sec-login.com</c>): then the bare name in a subdomain is enough (<c>rakuten.sec-login.com</c>).</param>
+    public BrandMatch MatchHidden(ReadOnlySpan<char> text, bool cueRegistrable = false)
     {
         if (text.IsEmpty) return default;
         foreach (var domain in Official)
@@ -172,6 +203,22 @@ internal sealed class BrandTable
             if (part.Length is 0 or > EditDistance.MaxLength) continue;
             var s = StripHyphens(part, buffer);
             var following = remaining;
+
+            // The bare name followed by a Japanese or generic suffix (nomura.jp.example.com, rakuten.co.jp.example.com),
+            // or in front of a registrable name of login words, is the name dressed as a domain of its own.
+            if (JapaneseOrGenericSuffixFollows(following) || cueRegistrable)
+            {
+                foreach (var brand in Brands)
+                {
+                    if (s.SequenceEqual(brand.Key)) return new BrandMatch(brand, LinkReasons.BrandInSubdomain);
+                }
+
+                foreach (var group in Groups)
+                {
+                    if (s.SequenceEqual(group.Word)) return new BrandMatch(BrandOf(group.Broker), LinkReasons.BrandInSubdomain);
+                }
+            }
+
             foreach (var brand in Brands)
             {
                 var key = brand.Key.AsSpan();
@@ -187,7 +234,7 @@ internal sealed class BrandTable
                 // A typo of the name followed by the broker's suffix: sbisce.co.jp.example.com.
                 if (key.Length >= 6 && following.StartsWith(brand.Suffix, StringComparison.Ordinal)
                     && (following.Length == brand.Suffix.Length || following[brand.Suffix.Length] is '.' or ':')
-                    && EditDistance.Bounded(s, key, brand.MaxDistance) <= brand.MaxDistance)
+                    && EditDistance.Confusable(s, key, brand.MaxDistance) <= brand.MaxDistance)
                 {
                     return new BrandMatch(brand, LinkReasons.BrandInSubdomain | LinkReasons.TypoSquat);
                 }
@@ -220,56 +267,21 @@ internal sealed class BrandTable
         var s = StripHyphens(label, buffer);
         foreach (var group in Groups)
         {
-            if (!s.StartsWith(group.Word, StringComparison.Ordinal)) continue;
+            // Login words before or after the group name (my-rakuten, rakuten-login), or a login word among its
+            // hyphenated words (rakuten-card-verify), make a look-alike; the name followed by other words is the group's.
             var brand = BrandOf(group.Broker);
-            if (IsBrandPlusCues(s, group.Word))
+            if (IsBrandPlusCues(s, group.Word) || HasTokenAndLoginWord(label, group.Word))
             {
                 lookalike = true;
                 return new BrandMatch(brand, LinkReasons.BrandWithWords);
             }
 
+            // One more letter is no business name of the group's but a word of its own (sbiz) or a typo.
+            if (!s.StartsWith(group.Word, StringComparison.Ordinal) || s.Length == group.Word.Length + 1) continue;
             return new BrandMatch(brand, LinkReasons.SharesGroupName);
         }
 
         return default;
-    }
-
-    /// <summary>Folds ASCII look-alikes to one form: <c>rn</c>→<c>m</c>, <c>vv</c>→<c>w</c>, <c>cl</c>→<c>d</c>, <c>0</c>→<c>o</c>, <c>1</c>/<c>i</c>→<c>l</c>, …</summary>
-    public static ReadOnlySpan<char> Fold(ReadOnlySpan<char> s, Span<char> destination)
-    {
-        var n = 0;
-        for (var i = 0; i < s.Length && n < destination.Length; i++)
-        {
-            var c = s[i];
-            var next = i + 1 < s.Length ? s[i + 1] : '\0';
-            if ((c == 'r' && next == 'n') || (c == 'v' && next == 'v') || (c == 'c' && next == 'l'))
-            {
-                destination[n++] = c switch { 'r' => 'm', 'v' => 'w', _ => 'd' };
-                i++;
-                continue;
-            }
-
-            destination[n++] = c switch
-            {
-                '0' => 'o',
-                '1' or 'i' => 'l',
-                '5' => 's',
-                '3' => 'e',
-                '4' => 'a',
-                '7' => 't',
-                '8' => 'b',
-                '9' => 'g',
-                _ => c,
-            };
-        }
-
-        return destination[..n];
-    }
-
-    private static string Fold(string s)
-    {
-        Span<char> buffer = stackalloc char[EditDistance.MaxLength];
-        return Fold(s, buffer).ToString();
     }
 
     private Brand BrandOf(OfficialDomain domain)
@@ -296,7 +308,24 @@ internal sealed class BrandTable
     {
         var cut = name.IndexOf('(', StringComparison.Ordinal);
         var text = (cut > 0 ? name[..cut] : name).Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
-        return text.Replace(" ", "", StringComparison.Ordinal);
+        return FoldJapanese(text.Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    /// <summary>證 and 証 are one character to a Japanese reader (野村證券 is also written 野村証券).</summary>
+    public static string FoldJapanese(string text) => text.Replace('證', '証');
+
+    /// <summary>
+    /// The cue words written in Japanese, as their romaji cue words, so that <c>nomura証券</c> and <c>sbisecログイン</c>
+    /// are judged like <c>nomurashoken</c> and <c>sbiseclogin</c>. Business words (不動産, 銀行) are left as they are.
+    /// </summary>
+    public static string JapaneseCuesAsRomaji(string label)
+    {
+        foreach (var (japanese, romaji) in JapaneseCueWords)
+        {
+            if (label.Contains(japanese, StringComparison.Ordinal)) label = label.Replace(japanese, romaji, StringComparison.Ordinal);
+        }
+
+        return label;
     }
 
     private static ReadOnlySpan<char> StripHyphens(ReadOnlySpan<char> label, Span<char> destination)
@@ -347,6 +376,22 @@ internal sealed class BrandTable
         return false;
     }
 
+    /// <summary>Whether the hyphenated label has <paramref name="key"/> as one word and a login word as another.</summary>
+    private static bool HasTokenAndLoginWord(ReadOnlySpan<char> label, ReadOnlySpan<char> key)
+    {
+        if (!HasToken(label, key)) return false;
+        foreach (var range in label.Split('-'))
+        {
+            var token = label[range];
+            foreach (var word in LoginWords)
+            {
+                if (token.SequenceEqual(word)) return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="s"/> is <paramref name="key"/> with cue words (or digits) before or after it, and at least one of them.</summary>
     private static bool IsBrandPlusCues(ReadOnlySpan<char> s, ReadOnlySpan<char> key)
     {
@@ -355,6 +400,39 @@ internal sealed class BrandTable
         if (s.EndsWith(key, StringComparison.Ordinal) && IsCues(s[..^key.Length])) return true;
         var at = s.IndexOf(key, StringComparison.Ordinal);
         return at > 0 && IsCues(s[..at]) && IsCues(s[(at + key.Length)..]);
+    }
+
+    /// <summary>Whether <paramref name="following"/> starts with <c>jp</c>, <c>com</c>, <c>net</c> or a second-level Japanese suffix (<c>co.jp</c>, <c>ne.jp</c>, …).</summary>
+    private bool JapaneseOrGenericSuffixFollows(ReadOnlySpan<char> following)
+    {
+        var first = following.IndexOfAny('.', ':');
+        var label = first < 0 ? following : following[..first];
+        if (label.SequenceEqual("jp") || label.SequenceEqual("com") || label.SequenceEqual("net")) return true;
+        if (first < 0 || following[first] != '.') return false;
+        var rest = following[(first + 1)..];
+        var second = rest.IndexOfAny('.', ':');
+        var two = following[..(second < 0 ? following.Length : first + 1 + second)];
+        return two.EndsWith(".jp", StringComparison.Ordinal) && _suffixes.IsTopLevelDomain(two);
+    }
+
+    /// <summary>Whether <paramref name="s"/> is <paramref name="key"/> with one of its letters written twice.</summary>
+    private static bool IsRepetition(ReadOnlySpan<char> s, ReadOnlySpan<char> key)
+    {
+        if (s.Length != key.Length + 1) return false;
+        var i = 0;
+        while (i < key.Length && s[i] == key[i]) i++;
+
+        // s[i] is the extra letter: it must repeat its neighbour, and the rest must follow the key.
+        var repeats = (i > 0 && s[i] == s[i - 1]) || (i + 1 < s.Length && s[i] == s[i + 1]);
+        return repeats && s[(i + 1)..].SequenceEqual(key[i..]);
+    }
+
+    /// <summary>Whether a label, hyphens aside, is made of cue words only (<c>sec-login</c>, <c>secure-jp</c>).</summary>
+    public static bool IsCueLabel(ReadOnlySpan<char> label)
+    {
+        if (label.Length > EditDistance.MaxLength) return false;
+        Span<char> buffer = stackalloc char[EditDistance.MaxLength];
+        return IsCues(StripHyphens(label, buffer));
     }
 
     /// <summary>Whether <paramref name="s"/> splits entirely into cue words and digits.</summary>
@@ -402,8 +480,8 @@ internal sealed record OfficialDomain(Broker Broker, BrokerDomain Fact, string N
         host.EndsWith(Name, StringComparison.Ordinal) && (host.Length == Name.Length || host[host.Length - Name.Length - 1] == '.');
 }
 
-/// <summary>A brand name: the registrable label of a confirmed domain (<c>rakuten-sec</c>) without hyphens, and its folded form.</summary>
-internal sealed record Brand(Broker Broker, BrokerDomain Domain, string Label, string Key, string Folded, string Suffix, string RegistrableDomain, int MaxDistance, bool IsGroupWord)
+/// <summary>A brand name: the registrable label of a confirmed domain (<c>rakuten-sec</c>) without hyphens.</summary>
+internal sealed record Brand(Broker Broker, BrokerDomain Domain, string Label, string Key, string Suffix, string RegistrableDomain, int MaxDistance, bool IsGroupWord)
 {
     /// <summary>The key followed by the suffix without dots (<c>kabucom</c>), as written in a hyphenated subdomain.</summary>
     public string KeyWithSuffix { get; } = Key + Suffix.Replace(".", "", StringComparison.Ordinal);

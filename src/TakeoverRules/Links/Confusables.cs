@@ -30,7 +30,10 @@ internal static class Confusables
     }
 
     /// <summary>
-    /// The skeleton of a Unicode label: each character replaced by its ASCII prototype when it has one, others kept.
+    /// The skeleton of a Unicode label, after TR39: compatibility-decomposed (full-width letters become ASCII, an
+    /// accented letter its base letter and a mark), marks dropped (a reader sees <c>ò</c> as <c>o</c>), and each
+    /// character replaced by its ASCII prototype when it, its lower-case or its upper-case form has one (TR39 lists
+    /// Cyrillic <c>К</c> and <c>М</c> but not the lower-case <c>к</c> and <c>м</c> a host is written in); others kept.
     /// </summary>
     /// <param name="label">A decoded (Unicode) label.</param>
     /// <param name="dropUnmapped">Leave out characters without an ASCII prototype: in a mixed-script label the reader sees the Latin rest.</param>
@@ -38,11 +41,13 @@ internal static class Confusables
     {
         var table = Table.Value;
         var builder = new StringBuilder(label.Length);
-        foreach (var rune in label.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        foreach (var rune in label.Normalize(NormalizationForm.FormKD).EnumerateRunes())
         {
+            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark) continue;
             var lower = Rune.ToLowerInvariant(rune);
             if (lower.IsAscii) builder.Append((char)lower.Value);
-            else if (table.TryGetValue(lower.Value, out var prototype) || table.TryGetValue(rune.Value, out prototype)) builder.Append(prototype);
+            else if (table.TryGetValue(lower.Value, out var prototype) || table.TryGetValue(rune.Value, out prototype)
+                || table.TryGetValue(Rune.ToUpperInvariant(rune).Value, out prototype)) builder.Append(prototype);
             else if (!dropUnmapped) builder.Append(lower.ToString());
         }
 

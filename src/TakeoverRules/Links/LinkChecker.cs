@@ -151,7 +151,7 @@ public sealed class LinkChecker
         // The registrable domain of an official subdomain (mufg.jp for sc.mufg.jp) is the group's, not a look-alike,
         // unless it was spelt with look-alike characters.
         if (match.Found && match.Reasons == LinkReasons.None && !decoded) match = default;
-        if (!match.Found) match = _brands.MatchHidden(subdomains);
+        if (!match.Found) match = _brands.MatchHidden(subdomains, BrandTable.IsCueLabel(label));
         if (match.Found) return Result(LinkVerdict.Lookalike, reasons | match.Reasons, match.Brand!, address, registrableStart, start, length);
 
         var group = _brands.MatchGroup(label, out var lookalike);
@@ -195,10 +195,10 @@ public sealed class LinkChecker
             var mixed = Confusables.IsMixed(Confusables.ScriptsOf(decoded));
             if (mixed) reasons |= LinkReasons.MixedScripts;
             unicode.Append(decoded);
-            skeleton.Append(Confusables.Skeleton(decoded, dropUnmapped: mixed));
+            skeleton.Append(Confusables.Skeleton(BrandTable.JapaneseCuesAsRomaji(BrandTable.FoldJapanese(decoded)), dropUnmapped: mixed));
         }
 
-        var text = unicode.ToString().Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+        var text = BrandTable.FoldJapanese(unicode.ToString().Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture));
         foreach (var (name, broker) in _brands.JapaneseNames)
         {
             if (name.Length > 0 && text.Contains(name, StringComparison.Ordinal))
