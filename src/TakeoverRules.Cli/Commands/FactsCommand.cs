@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using TakeoverRules.Facts;
 
 namespace TakeoverRules.Cli.Commands;
@@ -15,12 +16,12 @@ internal static class FactsCommand
         var topic = new Option<string?>("--topic") { Description = "Only one topic: stats, policies, laws or contacts" };
         topic.AcceptOnlyFromAmong(Topics);
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Json, OutputFormat.Md);
-        var lang = CommonOptions.Language();
+        var language = CommonOptions.Language();
         var updateFile = FactsCliText.UpdateFileOption();
 
         var command = new Command("facts", "Show the sourced, dated facts on the 2025 securities-account takeovers: statistics, policies, laws and contacts.")
         {
-            asOf, broker, topic, format, lang,
+            asOf, broker, topic, format, language,
         };
         foreach (var option in updateFile.All) command.Options.Add(option);
         command.SetAction(parse =>
@@ -37,7 +38,7 @@ internal static class FactsCommand
             }
 
             var view = FactsView.Build(registry, date, found, parse.GetValue(topic));
-            var language = parse.GetValue(lang)!;
+            var culture = parse.GetValue(language)!;
             switch (parse.GetFormat(format))
             {
                 case OutputFormat.Json:
@@ -49,10 +50,10 @@ internal static class FactsCommand
 
                     break;
                 case OutputFormat.Md:
-                    view.WriteMarkdown(console.Out, language);
+                    view.WriteMarkdown(console.Out, culture);
                     break;
                 default:
-                    view.WriteText(console.Out, language);
+                    view.WriteText(console.Out, culture);
                     break;
             }
 
@@ -101,12 +102,12 @@ internal static class FactsCommand
             return new FactsView(registry, asOf, broker, [.. sections.Where(s => s.Item2.Count > 0)], policies, contacts, conflicts);
         }
 
-        public void WriteText(TextWriter o, string lang)
+        public void WriteText(TextWriter o, CultureInfo culture)
         {
-            o.WriteLine($"Facts known on {AsOf:yyyy-MM-dd} (data {Registry.Version}, {Registry.Date:yyyy-MM-dd})" + (Broker is null ? "" : $" — {Broker.Name.In(lang)} ({Broker.Id})"));
+            o.WriteLine($"Facts known on {AsOf:yyyy-MM-dd} (data {Registry.Version}, {Registry.Date:yyyy-MM-dd})" + (Broker is null ? "" : $" — {Broker.Name.In(culture)} ({Broker.Id})"));
             if (Broker is not null)
             {
-                foreach (var d in Broker.Domains) o.WriteLine($"  domain {d.Name}: {(d.Confirmed ? "confirmed" : "NOT confirmed")}" + (d.Note is { } n ? $" — {n.In(lang)}" : ""));
+                foreach (var d in Broker.Domains) o.WriteLine($"  domain {d.Name}: {(d.Confirmed ? "confirmed" : "NOT confirmed")}" + (d.Note is { } n ? $" — {n.In(culture)}" : ""));
             }
 
             foreach (var (title, facts) in Sections)
@@ -115,7 +116,7 @@ internal static class FactsCommand
                 o.WriteLine(title);
                 foreach (var f in facts)
                 {
-                    o.WriteLine($"  [{f.AsOf}] {f.Statement.In(lang)} ({FactsCliText.Grade(f.Grade)})");
+                    o.WriteLine($"  [{f.AsOf}] {f.Statement.In(culture)} ({FactsCliText.Grade(f.Grade)})");
                     foreach (var s in f.Sources) o.WriteLine($"      {FactsCliText.Cite(s)}");
                 }
             }
@@ -124,7 +125,7 @@ internal static class FactsCommand
             {
                 o.WriteLine();
                 o.WriteLine("Compensation policies");
-                foreach (var p in Policies) WritePolicyText(o, p, lang);
+                foreach (var p in Policies) WritePolicyText(o, p, culture);
             }
 
             if (Contacts.Count > 0)
@@ -134,10 +135,10 @@ internal static class FactsCommand
                 foreach (var c in Contacts)
                 {
                     var reach = string.Join("  ", new[] { c.Phone, c.Url?.OriginalString }.Where(x => x is not null));
-                    o.WriteLine($"  {c.Organisation.In(lang)}  {reach}");
-                    if (c.Hours is { } h) o.WriteLine($"      {h.In(lang)}");
-                    o.WriteLine($"      {c.Purpose.In(lang)}");
-                    foreach (var n in c.OtherNumbers) o.WriteLine($"      {n.Use.In(lang)}: {n.Number}");
+                    o.WriteLine($"  {c.Organisation.In(culture)}  {reach}");
+                    if (c.Hours is { } h) o.WriteLine($"      {h.In(culture)}");
+                    o.WriteLine($"      {c.Purpose.In(culture)}");
+                    foreach (var n in c.OtherNumbers) o.WriteLine($"      {n.Use.In(culture)}: {n.Number}");
                     o.WriteLine($"      {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)}; {FactsCliText.Cite(c.Source)}");
                 }
             }
@@ -148,14 +149,14 @@ internal static class FactsCommand
                 o.WriteLine("Sources disagree");
                 foreach (var c in Conflicts)
                 {
-                    o.WriteLine($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                    o.WriteLine($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, culture)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
                 }
             }
         }
 
-        public void WriteMarkdown(TextWriter o, string lang)
+        public void WriteMarkdown(TextWriter o, CultureInfo culture)
         {
-            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {Broker.Name.In(lang)}"));
+            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {Broker.Name.In(culture)}"));
             o.WriteLine();
             o.WriteLine($"Data version {Registry.Version} ({Registry.Date:yyyy-MM-dd}). Grades: primary, press, low-authority, unverified.");
             foreach (var (title, facts) in Sections)
@@ -166,7 +167,7 @@ internal static class FactsCommand
                 foreach (var f in facts)
                 {
                     var links = string.Join(", ", f.Sources.Select(s => s.Url is null ? s.Publisher : $"[{s.Publisher}]({s.Url.OriginalString})"));
-                    o.WriteLine($"- **{f.AsOf}** {f.Statement.In(lang)} _({FactsCliText.Grade(f.Grade)}; {links})_");
+                    o.WriteLine($"- **{f.AsOf}** {f.Statement.In(culture)} _({FactsCliText.Grade(f.Grade)}; {links})_");
                 }
             }
 
@@ -179,7 +180,7 @@ internal static class FactsCommand
                 o.WriteLine("|---|---|---|---|---|---|");
                 foreach (var p in Policies)
                 {
-                    o.WriteLine($"| {p.Title.In(lang)} | {string.Join(", ", p.BrokerIds)} | {p.AsOf} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
+                    o.WriteLine($"| {p.Title.In(culture)} | {string.Join(", ", p.BrokerIds)} | {p.AsOf} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
                 }
             }
 
@@ -192,7 +193,7 @@ internal static class FactsCommand
                 o.WriteLine("|---|---|---|---|---|");
                 foreach (var c in Contacts)
                 {
-                    o.WriteLine($"| {c.Organisation.In(lang)} | {c.Phone ?? "—"} | {c.Hours?.In(lang) ?? "—"} | {c.Url?.OriginalString ?? "—"} | {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)} |");
+                    o.WriteLine($"| {c.Organisation.In(culture)} | {c.Phone ?? "—"} | {c.Hours?.In(culture) ?? "—"} | {c.Url?.OriginalString ?? "—"} | {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)} |");
                 }
             }
 
@@ -201,7 +202,7 @@ internal static class FactsCommand
                 o.WriteLine();
                 o.WriteLine("## Sources disagree");
                 o.WriteLine();
-                foreach (var c in Conflicts) o.WriteLine($"- `{c.Key}`: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                foreach (var c in Conflicts) o.WriteLine($"- `{c.Key}`: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, culture)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
             }
         }
 
@@ -280,12 +281,12 @@ internal static class FactsCommand
         }
     }
 
-    internal static void WritePolicyText(TextWriter o, CompensationPolicy p, string lang)
+    internal static void WritePolicyText(TextWriter o, CompensationPolicy p, CultureInfo culture)
     {
-        o.WriteLine($"  [{p.AsOf}] {p.Title.In(lang)} — {p.Kind}, brokers: {string.Join(", ", p.BrokerIds)}, incidents: {Period(p)} ({FactsCliText.Grade(p.Grade)})");
-        foreach (var r in p.Rules) o.WriteLine($"      rule: {r.In(lang)}");
-        foreach (var x in p.Exclusions) o.WriteLine($"      excluded: {x.In(lang)}");
-        foreach (var c in p.Conditions) o.WriteLine($"      condition: {c.In(lang)}");
+        o.WriteLine($"  [{p.AsOf}] {p.Title.In(culture)} — {p.Kind}, brokers: {string.Join(", ", p.BrokerIds)}, incidents: {Period(p)} ({FactsCliText.Grade(p.Grade)})");
+        foreach (var r in p.Rules) o.WriteLine($"      rule: {r.In(culture)}");
+        foreach (var x in p.Exclusions) o.WriteLine($"      excluded: {x.In(culture)}");
+        foreach (var c in p.Conditions) o.WriteLine($"      condition: {c.In(culture)}");
         foreach (var s in p.Sources) o.WriteLine($"      {FactsCliText.Cite(s)}");
     }
 

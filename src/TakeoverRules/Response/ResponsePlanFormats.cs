@@ -9,7 +9,7 @@ internal static class ResponsePlanFormats
 {
     public static string Json(ResponsePlan plan) => ResponseJsonContext.Readable.Write(plan);
 
-    public static string Markdown(ResponsePlan plan, string language, ResponseTracker? tracker)
+    public static string Markdown(ResponsePlan plan, CultureInfo? language, ResponseTracker? tracker)
     {
         var status = tracker?.Status;
         var text = new StringBuilder(8192);
@@ -66,7 +66,7 @@ internal static class ResponsePlanFormats
         return text.ToString();
     }
 
-    public static string Chat(ResponsePlan plan, string language)
+    public static string Chat(ResponsePlan plan, CultureInfo? language)
     {
         var text = new StringBuilder(1024);
         text.AppendLine(T(language, "不正アクセスの対応(上から順に):", "What to do, in order:"));
@@ -84,7 +84,7 @@ internal static class ResponsePlanFormats
         return text.ToString();
     }
 
-    public static string Contact(ContactPoint contact, string language, bool withSource)
+    public static string Contact(ContactPoint contact, CultureInfo? language, bool withSource)
     {
         var text = new StringBuilder(contact.Organisation.In(language));
         if (contact.Phone is not null) text.Append(" ☎ ").Append(contact.Phone);
@@ -110,5 +110,5 @@ internal static class ResponsePlanFormats
         _ => new("数日以内", "within days"),
     };
 
-    private static string T(string language, string ja, string en) => new BilingualText(ja, en).In(language);
+    private static string T(CultureInfo? language, string ja, string en) => new BilingualText(ja, en).In(language);
 }

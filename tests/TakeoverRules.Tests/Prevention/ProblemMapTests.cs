@@ -1,3 +1,4 @@
+using System.Globalization;
 using TakeoverRules.Facts;
 using TakeoverRules.Prevention;
 
@@ -46,7 +47,7 @@ public sealed class ProblemMapTests
     [InlineData("en", "Securities-account takeovers", "Causes")]
     public void The_mindmap_has_a_root_a_branch_per_kind_and_a_leaf_per_node(string language, string root, string firstBranch)
     {
-        var lines = Map.ToMermaidMindmap(language).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Map.ToMermaidMindmap(CultureInfo.GetCultureInfo(language)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         lines[0].Should().Be("mindmap");
         lines[1].Should().Be($"  root(({root}))");
@@ -60,7 +61,7 @@ public sealed class ProblemMapTests
     {
         foreach (var language in new[] { "ja", "en" })
         {
-            var leaves = Map.ToMermaidMindmap(language).Split('\n').Where(l => l.StartsWith("      "));
+            var leaves = Map.ToMermaidMindmap(CultureInfo.GetCultureInfo(language)).Split('\n').Where(l => l.StartsWith("      "));
             foreach (var leaf in leaves)
             {
                 var text = leaf.Trim();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using TakeoverRules.Response;
 
@@ -16,7 +17,7 @@ public sealed class ResponsePlanFormatsTests
     [InlineData("en", "# Securities-account takeover: response checklist", "now")]
     public void The_markdown_checklist_has_a_checkbox_per_step_with_contacts_sources_and_evidence(string language, string heading, string now)
     {
-        var markdown = Plan.ToMarkdown(language);
+        var markdown = Plan.ToMarkdown(CultureInfo.GetCultureInfo(language));
         var lines = markdown.Split('\n');
 
         lines[0].Should().Be(heading);
@@ -27,7 +28,7 @@ public sealed class ResponsePlanFormatsTests
         markdown.Should().Contain(language == "ja" ? $"({checkedOn}に確認、出典: 愛知県警察" : $"(checked {checkedOn}, source: 愛知県警察");
         lines.Count(l => l.StartsWith("  - [ ] ")).Should().Be(Plan.Steps.Sum(s => s.Evidence.Count));
         lines.Should().Contain(l => l.StartsWith("> "), "the out-of-hours and withdrawal notes are quoted");
-        lines.Last(l => l.Length > 0).Should().Be("_" + ResponsePlan.Disclaimer.In(language) + "_");
+        lines.Last(l => l.Length > 0).Should().Be("_" + ResponsePlan.Disclaimer.In(CultureInfo.GetCultureInfo(language)) + "_");
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class ResponsePlanFormatsTests
     {
         var tracker = ResponseTracker.Start(Plan).MarkDone("contact-broker").MarkDone("report-police").Record("police-receipt-number", "第77号");
 
-        var markdown = Plan.ToMarkdown("en", tracker);
+        var markdown = Plan.ToMarkdown(CultureInfo.GetCultureInfo("en"), tracker);
 
         markdown.Should().Contain("- [x] **1. ").And.Contain("— 第77号");
         markdown.Should().Contain("## Still missing").And.Contain("(`contact-broker`)");
@@ -48,7 +49,7 @@ public sealed class ResponsePlanFormatsTests
     [InlineData("en")]
     public void The_chat_text_fits_a_chat_message_and_keeps_the_confirmed_numbers(string language)
     {
-        var text = Plan.ToChatText(language);
+        var text = Plan.ToChatText(CultureInfo.GetCultureInfo(language));
 
         text.Length.Should().BeLessThanOrEqualTo(1000);
         text.Split('\n').Should().HaveCount(Plan.Steps.Count + 2);
