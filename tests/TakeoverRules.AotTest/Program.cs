@@ -74,7 +74,10 @@ detector.Evaluate(new TakeoverRules.Detection.LoginEvent("aot-1", now, "aot", tr
 var decision = detector.Evaluate(new TakeoverRules.Detection.WithdrawalRequestEvent("aot-2", now.AddMinutes(3), "aot", 1_000_000m, "bank"));
 using var state = new MemoryStream();
 detector.SaveState(state);
-Console.WriteLine($"Detection: {decision.Kind} risk {decision.Risk}; {decision.Indicators[0].Describe(CultureInfo.GetCultureInfo("ja-JP"))}; state {state.Length} bytes");
+// ja-JP reads Japanese by its name alone, so also with InvariantGlobalization (.ci/run runs this program both ways).
+var explanation = decision.Indicators[0].Describe(CultureInfo.GetCultureInfo("ja-JP"));
+Console.WriteLine($"Detection: {decision.Kind} risk {decision.Risk}; {explanation}; state {state.Length} bytes");
+if (!explanation.Any(c => c is >= '\u3040' and <= '\u30FF')) return 1;
 // Passwords: embedded dictionaries, NFKC and feedback texts must work trimmed and AOT-compiled.
 var estimate = TakeoverRules.Passwords.PasswordStrength.Estimate("ｔａｎａｋａ１９８５", ["tanaka@example.jp"]);
 Console.WriteLine($"Password estimate: score {(int)estimate.Score}, log10 {estimate.GuessesLog10:F1}, warning {estimate.Feedback.Warning}.");
