@@ -24,7 +24,7 @@ public sealed class EventMonitor(MonitorOptions options, TextWriter screen, Text
 
         using var input = OpenEvents(stop, out var length);
         using var output = options.Decisions == "-" ? Console.OpenStandardOutput() : File.Create(options.Decisions);
-        using var decisions = new DecisionWriter(output, options.Language, leaveOpen: true);
+        using var decisions = new DecisionWriter(output, options.Culture, leaveOpen: true);
         using var reader = new EventReader(input);
 
         var clock = Stopwatch.StartNew();

@@ -1,4 +1,4 @@
-using TakeoverRules.Detection;
+using System.Globalization;
 
 namespace BrokerMonitor;
 
@@ -35,8 +35,8 @@ public sealed record MonitorOptions
     /// <summary>One summary at the end instead of a live screen.</summary>
     public bool Once { get; init; }
 
-    /// <summary>Language of the decisions' explanations.</summary>
-    public ExplanationLanguage Language { get; init; } = ExplanationLanguage.English;
+    /// <summary>The culture of the decisions' explanations (Japanese for a <c>ja</c> culture, otherwise English).</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
 
     /// <summary>Whether --help was asked for.</summary>
     public bool Help { get; init; }
@@ -60,10 +60,9 @@ public sealed record MonitorOptions
                     "--once" => options with { Once = true },
                     "--lang" => options with
                     {
-                        Language = Value() switch
+                        Culture = Value() switch
                         {
-                            "ja" => ExplanationLanguage.Japanese,
-                            "en" => ExplanationLanguage.English,
+                            var name when name is "ja" or "en" => CultureInfo.GetCultureInfo(name),
                             var other => throw new ArgumentException($"--lang must be ja or en (was '{other}')"),
                         }
                     },

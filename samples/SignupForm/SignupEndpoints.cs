@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using TakeoverRules;
 using TakeoverRules.Passwords;
 
 namespace SignupForm;
@@ -64,5 +65,5 @@ public static class SignupEndpoints
         errors.AddRange(result.Findings.Select(f => new FieldError("tradingPin", "Pin." + f.Weakness, f.GetMessage(culture))));
     }
 
-    private static string T(CultureInfo culture, string ja, string en) => culture.TwoLetterISOLanguageName == "ja" ? ja : en;
+    private static string T(CultureInfo culture, string ja, string en) => new BilingualText(ja, en).In(culture);
 }

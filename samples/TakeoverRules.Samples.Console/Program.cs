@@ -29,7 +29,7 @@ var detector = provider.GetRequiredService<TakeoverDetector>();
 var at = new DateTimeOffset(2025, 3, 19, 15, 0, 0, TimeSpan.FromHours(9));
 detector.Evaluate(new LoginEvent("e1", at, "A-1", true, "198.51.100.7", "dev-x", AuthMethod.Sms, LoginChannel.Web) { Country = "SG", Hosting = true });
 var decision = detector.Evaluate(new WithdrawalRequestEvent("e2", at.AddMinutes(3), "A-1", 2_000_000m, "bank-new"));
-Console.WriteLine($"detection: {decision.Kind} (risk {decision.Risk}) {string.Join("; ", decision.Indicators.Select(i => i.Describe(ExplanationLanguage.English)))}");
+Console.WriteLine($"detection: {decision.Kind} (risk {decision.Risk}) {string.Join("; ", decision.Indicators.Select(i => i.Describe(CultureInfo.GetCultureInfo("en"))))}");
 
 // Compensation outlook and the response plan, from the same sourced facts. The library's example case: holdings sold
 // for ¥5m at SBI on 2025-04-20, ¥5m of stocks bought now worth ¥2m (a real case is a new CompensationCase { ... }).

@@ -19,7 +19,7 @@ public sealed class BrokerQuestion(Dialog dialog, FactsRegistry facts)
         dialog.Say("証券会社はどこですか?", "Which broker is the account with?");
         for (var i = 0; i < _brokers.Count; i++)
         {
-            dialog.Say($"  {i + 1,2}. {_brokers[i].Name.In(dialog.Language)} ({_brokers[i].Id})");
+            dialog.Say($"  {i + 1,2}. {_brokers[i].Name.In(dialog.Culture)} ({_brokers[i].Id})");
         }
 
         while (true)
@@ -30,7 +30,7 @@ public sealed class BrokerQuestion(Dialog dialog, FactsRegistry facts)
             if (answer.Length == 0 && !required) return Answer = null;
             if (Find(answer) is { } broker)
             {
-                dialog.Say($"{broker.Name.In(dialog.Language)} ですね。", $"{broker.Name.In(dialog.Language)}, then.");
+                dialog.Say($"{broker.Name.In(dialog.Culture)} ですね。", $"{broker.Name.In(dialog.Culture)}, then.");
                 return Answer = broker;
             }
 

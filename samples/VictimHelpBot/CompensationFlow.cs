@@ -44,10 +44,10 @@ public sealed class CompensationFlow(Dialog dialog, FactsRegistry facts, BrokerQ
 
     private void Print(CompensationOutlookResult outlook)
     {
-        var lang = dialog.Language;
+        var culture = dialog.Culture;
         dialog.Say("");
         dialog.Say(outlook.Summary);
-        if (outlook.Policy is { } policy) dialog.Say(T("方針: ", "Policy: ") + $"{policy.Title.In(lang)} ({policy.AsOf})");
+        if (outlook.Policy is { } policy) dialog.Say(T("方針: ", "Policy: ") + $"{policy.Title.In(culture)} ({policy.AsOf})");
         if (outlook.Estimate is { } estimate)
         {
             var range = estimate.IsPoint ? Dialog.Yen(estimate.Low)
@@ -57,10 +57,10 @@ public sealed class CompensationFlow(Dialog dialog, FactsRegistry facts, BrokerQ
             dialog.Say(T("見込み: ", "Outlook: ") + $"{range} ({certainty})");
             foreach (var component in estimate.Components)
             {
-                dialog.Say($"  {component.Label.In(lang)}: {Dialog.Yen(component.Amount)}");
+                dialog.Say($"  {component.Label.In(culture)}: {Dialog.Yen(component.Amount)}");
             }
 
-            dialog.Say(T("  計算方法: ", "  Method: ") + estimate.Method.In(lang));
+            dialog.Say(T("  計算方法: ", "  Method: ") + estimate.Method.In(culture));
         }
 
         List(T("見込みが変わりうる条件:", "What could change it:"), outlook.Conditions);
@@ -78,8 +78,8 @@ public sealed class CompensationFlow(Dialog dialog, FactsRegistry facts, BrokerQ
     {
         if (items.Count == 0) return;
         dialog.Say(title);
-        foreach (var item in items) dialog.Say("  - " + item.In(dialog.Language));
+        foreach (var item in items) dialog.Say("  - " + item.In(dialog.Culture));
     }
 
-    private string T(string ja, string en) => dialog.Language == "ja" ? ja : en;
+    private string T(string ja, string en) => dialog.Pick(ja, en);
 }

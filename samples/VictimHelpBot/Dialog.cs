@@ -16,18 +16,21 @@ public sealed class ConversationEndedException : Exception
 /// full-width "１" or "ｙ" typed with a Japanese IME counts as "1" or "y". With <paramref name="echo"/> (input from a
 /// script or a pipe) each answer is written after its question, so the output reads as a transcript.
 /// </summary>
-public sealed class Dialog(TextReader input, TextWriter output, string language, bool echo = true)
+public sealed class Dialog(TextReader input, TextWriter output, CultureInfo culture, bool echo = true)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The conversation's language, <c>ja</c> or <c>en</c>.</summary>
-    public string Language { get; } = language;
+    /// <summary>The conversation's culture: Japanese for a <c>ja</c> culture, English otherwise (the library's <see cref="TextLanguage"/> rule).</summary>
+    public CultureInfo Culture { get; } = culture;
 
     /// <summary>Writes a line in the conversation's language.</summary>
-    public void Say(string ja, string en) => output.WriteLine(Language == "ja" ? ja : en);
+    public void Say(string ja, string en) => output.WriteLine(Pick(ja, en));
+
+    /// <summary>The wording in the conversation's language.</summary>
+    public string Pick(string ja, string en) => new BilingualText(ja, en).In(Culture);
 
     /// <summary>Writes one of the library's bilingual texts.</summary>
-    public void Say(BilingualText text) => output.WriteLine(text.In(Language));
+    public void Say(BilingualText text) => output.WriteLine(text.In(Culture));
 
     /// <summary>Writes a line that reads the same in both languages.</summary>
     public void Say(string text) => output.WriteLine(text);
@@ -36,7 +39,7 @@ public sealed class Dialog(TextReader input, TextWriter output, string language,
     /// <exception cref="ConversationEndedException">Standard input ended.</exception>
     public string Ask(string ja, string en)
     {
-        output.Write((Language == "ja" ? ja : en) + " > ");
+        output.Write(Pick(ja, en) + " > ");
         output.Flush();
         var line = input.ReadLine() ?? throw new ConversationEndedException();
         if (echo) output.WriteLine(line);
@@ -62,7 +65,7 @@ public sealed class Dialog(TextReader input, TextWriter output, string language,
     {
         while (true)
         {
-            var hint = allowUnknown ? (Language == "ja" ? " (y/n、わからなければ空欄)" : " (y/n, empty if unsure)") : " (y/n)";
+            var hint = allowUnknown ? Pick(" (y/n、わからなければ空欄)", " (y/n, empty if unsure)") : " (y/n)";
             var answer = Ask(ja + hint, en + hint).ToLowerInvariant();
             switch (answer)
             {

@@ -14,7 +14,7 @@ public sealed class FaqFlow(Dialog dialog)
             dialog.Say("");
             for (var i = 0; i < entries.Count; i++)
             {
-                dialog.Say($"  {i + 1}. {entries[i].Question.In(dialog.Language)}");
+                dialog.Say($"  {i + 1}. {entries[i].Question.In(dialog.Culture)}");
             }
 
             dialog.Say("  0. メニューに戻る", "  0. Back to the menu");
@@ -22,8 +22,8 @@ public sealed class FaqFlow(Dialog dialog)
             if (choice == 0) return;
             var entry = entries[choice - 1];
             dialog.Say("");
-            dialog.Say("Q. " + entry.Question.In(dialog.Language));
-            dialog.Say("A. " + entry.Answer.In(dialog.Language));
+            dialog.Say("Q. " + entry.Question.In(dialog.Culture));
+            dialog.Say("A. " + entry.Answer.In(dialog.Culture));
         }
     }
 }

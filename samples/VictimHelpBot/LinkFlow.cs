@@ -20,13 +20,13 @@ public sealed class LinkFlow(Dialog dialog)
         {
             dialog.Say("");
             dialog.Say($"{check.Host}: {Verdict(check.Verdict)}");
-            if (check.Broker is { } broker) dialog.Say(T("  関係する証券会社: ", "  Broker concerned: ") + broker.Name.In(dialog.Language));
+            if (check.Broker is { } broker) dialog.Say(T("  関係する証券会社: ", "  Broker concerned: ") + broker.Name.In(dialog.Culture));
             foreach (var reason in check.ReasonList())
             {
-                dialog.Say("  - " + LinkChecker.Describe(reason).In(dialog.Language));
+                dialog.Say("  - " + LinkChecker.Describe(reason).In(dialog.Culture));
             }
 
-            dialog.Say("  → " + check.Advice.In(dialog.Language));
+            dialog.Say("  → " + check.Advice.In(dialog.Culture));
         }
 
         if (checks.Any(c => c.IsLookalike))
@@ -45,5 +45,5 @@ public sealed class LinkFlow(Dialog dialog)
         _ => T("判断できません", "cannot tell"),
     };
 
-    private string T(string ja, string en) => dialog.Language == "ja" ? ja : en;
+    private string T(string ja, string en) => dialog.Pick(ja, en);
 }

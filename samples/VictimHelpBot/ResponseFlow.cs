@@ -28,10 +28,10 @@ public sealed class ResponseFlow(Dialog dialog, ResponsePlanner planner, BrokerQ
         dialog.Say("");
         foreach (var note in plan.Notes)
         {
-            dialog.Say("※ " + note.In(dialog.Language));
+            dialog.Say("※ " + note.In(dialog.Culture));
         }
 
-        dialog.Say(plan.ToChatText(dialog.Language));
+        dialog.Say(plan.ToChatText(dialog.Culture));
         Walk();
     }
 
@@ -73,18 +73,18 @@ public sealed class ResponseFlow(Dialog dialog, ResponsePlanner planner, BrokerQ
         foreach (var step in tracker.Plan.Steps.Where(s => !tracker.Status.Done.Contains(s)).ToList())
         {
             dialog.Say("");
-            dialog.Say($"[{step.Order}/{total}] {Urgency(step.Urgency)}: {step.Title.In(dialog.Language)}");
-            dialog.Say("  " + step.Action.In(dialog.Language));
-            dialog.Say(T("  目的: ", "  Why: ") + step.Purpose.In(dialog.Language));
+            dialog.Say($"[{step.Order}/{total}] {Urgency(step.Urgency)}: {step.Title.In(dialog.Culture)}");
+            dialog.Say("  " + step.Action.In(dialog.Culture));
+            dialog.Say(T("  目的: ", "  Why: ") + step.Purpose.In(dialog.Culture));
             foreach (var contact in step.Contacts)
             {
                 var phone = contact.Phone is null ? "" : " ☎ " + contact.Phone;
-                var hours = contact.Hours is { } h ? ", " + h.In(dialog.Language) : "";
-                dialog.Say(T("  連絡先: ", "  Contact: ") + contact.Organisation.In(dialog.Language) + phone + hours);
+                var hours = contact.Hours is { } h ? ", " + h.In(dialog.Culture) : "";
+                dialog.Say(T("  連絡先: ", "  Contact: ") + contact.Organisation.In(dialog.Culture) + phone + hours);
             }
 
-            if (step.FindContactSafely is { } find) dialog.Say(T("  連絡先の調べ方: ", "  Finding the number: ") + find.In(dialog.Language));
-            dialog.Say(T("  完了の目安: ", "  Done when: ") + step.DoneWhen.In(dialog.Language));
+            if (step.FindContactSafely is { } find) dialog.Say(T("  連絡先の調べ方: ", "  Finding the number: ") + find.In(dialog.Culture));
+            dialog.Say(T("  完了の目安: ", "  Done when: ") + step.DoneWhen.In(dialog.Culture));
             var answer = dialog.Ask("済んだら y、後回しにするなら n、メニューに戻るなら q", "y when done, n to leave it for later, q for the menu").ToLowerInvariant();
             if (answer is "q") return;
             if (answer is not ("y" or "yes" or "はい")) continue;
@@ -111,7 +111,7 @@ public sealed class ResponseFlow(Dialog dialog, ResponsePlanner planner, BrokerQ
         dialog.Say("すべての手順が済みました。", "Every step is done.");
         foreach (var missing in status.Missing)
         {
-            dialog.Say(T("  まだ保存していないもの: ", "  Still to keep: ") + missing.Item.Description.In(dialog.Language));
+            dialog.Say(T("  まだ保存していないもの: ", "  Still to keep: ") + missing.Item.Description.In(dialog.Culture));
         }
 
         dialog.Say(ResponsePlan.Disclaimer);
@@ -126,7 +126,7 @@ public sealed class ResponseFlow(Dialog dialog, ResponsePlanner planner, BrokerQ
                 var who = dialog.Ask("電話の相手(部署・氏名)を記録します。空欄でスキップ", "Log the call: department and name of the person (empty to skip)");
                 if (who.Length == 0) continue;
                 var what = dialog.Ask("話した内容・受付番号", "What was said, and any reference number");
-                var organisation = (step.Contacts.Count > 0 ? step.Contacts[0].Organisation.In(dialog.Language) : null) ?? tracker.Plan.Broker?.Name.In(dialog.Language) ?? "-";
+                var organisation = (step.Contacts.Count > 0 ? step.Contacts[0].Organisation.In(dialog.Culture) : null) ?? tracker.Plan.Broker?.Name.In(dialog.Culture) ?? "-";
                 tracker = tracker.LogCall(new CallRecord(clock.GetLocalNow(), Clip(organisation), Clip(who), Clip(what.Length == 0 ? "-" : what)));
                 continue;
             }
@@ -134,11 +134,11 @@ public sealed class ResponseFlow(Dialog dialog, ResponsePlanner planner, BrokerQ
             if (tracker.Progress.Items.Any(i => i.ItemId == item.Id)) continue;
             if (item.RecordsValue)
             {
-                var question = T("記録: ", "Record: ") + item.Description.In(dialog.Language) + T(" (空欄でスキップ)", " (empty to skip)");
+                var question = T("記録: ", "Record: ") + item.Description.In(dialog.Culture) + T(" (空欄でスキップ)", " (empty to skip)");
                 var value = dialog.Ask(question, question);
                 if (value.Length > 0) tracker = tracker.Record(item.Id, Clip(value, ResponseTracker.MaxValueLength), clock.GetLocalNow());
             }
-            else if (T("保存しましたか: ", "Kept? ") + item.Description.In(dialog.Language) is var kept && dialog.AskYesNo(kept, kept) == true)
+            else if (T("保存しましたか: ", "Kept? ") + item.Description.In(dialog.Culture) is var kept && dialog.AskYesNo(kept, kept) == true)
             {
                 tracker = tracker.Record(item.Id, at: clock.GetLocalNow());
             }
@@ -167,7 +167,7 @@ public sealed class ResponseFlow(Dialog dialog, ResponsePlanner planner, BrokerQ
         _ => T("数日以内", "Within days"),
     };
 
-    private string T(string ja, string en) => dialog.Language == "ja" ? ja : en;
+    private string T(string ja, string en) => dialog.Pick(ja, en);
 
     private static string Clip(string text, int max = ResponseTracker.MaxTextLength) => text.Length <= max ? text : text[..max];
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TakeoverRules;
 
 /// <summary>
@@ -9,10 +11,10 @@ namespace TakeoverRules;
 /// <remarks>Immutable and thread-safe.</remarks>
 public readonly record struct BilingualText(string Ja, string En)
 {
-    /// <summary>Returns the text in <paramref name="language"/>: <c>"ja"</c> for Japanese, anything else for English.</summary>
-    /// <param name="language">An ISO 639-1 code such as <c>ja</c> or <c>en</c>.</param>
-    /// <returns>The wording in that language.</returns>
-    public string In(string language) => string.Equals(language, "ja", StringComparison.OrdinalIgnoreCase) ? Ja : En;
+    /// <summary>Returns the wording for <paramref name="culture"/>: Japanese for a <c>ja</c> culture, English otherwise (the rule of <see cref="TextLanguage"/>).</summary>
+    /// <param name="culture">The culture; <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The wording in that culture's language.</returns>
+    public string In(CultureInfo? culture = null) => TextLanguage.IsJapanese(culture) ? Ja : En;
 
     /// <summary>Both wordings, Japanese first: <c>ja / en</c>.</summary>
     /// <returns>The two wordings separated by a slash.</returns>

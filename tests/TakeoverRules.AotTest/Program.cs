@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using TakeoverRules;
@@ -43,7 +44,7 @@ var plan = new TakeoverRules.Response.ResponsePlanner(TakeoverRules.Facts.FactsR
 var tracker = TakeoverRules.Response.ResponseTracker.Start(plan).MarkDone("contact-broker");
 var resumed = TakeoverRules.Response.ResponseTracker.FromJson(tracker.ToJson(), new TakeoverRules.Response.ResponsePlanner(TakeoverRules.Facts.FactsRegistry.Embedded));
 var posture = TakeoverRules.Prevention.SecurityPosture.Assess(new TakeoverRules.Prevention.SecurityPostureInput());
-if (!resumed.Success || plan.ToJson().Length == 0 || posture.ToJson().Length == 0 || !posture.ToRadarSvg("ja").StartsWith("<svg", StringComparison.Ordinal))
+if (!resumed.Success || plan.ToJson().Length == 0 || posture.ToJson().Length == 0 || !posture.ToRadarSvg(CultureInfo.GetCultureInfo("ja")).StartsWith("<svg", StringComparison.Ordinal))
 {
     Console.Error.WriteLine("response/prevention: round trip failed: " + string.Join("; ", resumed.Errors));
     return 1;
@@ -73,7 +74,10 @@ detector.Evaluate(new TakeoverRules.Detection.LoginEvent("aot-1", now, "aot", tr
 var decision = detector.Evaluate(new TakeoverRules.Detection.WithdrawalRequestEvent("aot-2", now.AddMinutes(3), "aot", 1_000_000m, "bank"));
 using var state = new MemoryStream();
 detector.SaveState(state);
-Console.WriteLine($"Detection: {decision.Kind} risk {decision.Risk}; {decision.Indicators[0].Describe(TakeoverRules.Detection.ExplanationLanguage.Japanese)}; state {state.Length} bytes");
+// ja-JP reads Japanese by its name alone, so also with InvariantGlobalization (.ci/run runs this program both ways).
+var explanation = decision.Indicators[0].Describe(CultureInfo.GetCultureInfo("ja-JP"));
+Console.WriteLine($"Detection: {decision.Kind} risk {decision.Risk}; {explanation}; state {state.Length} bytes");
+if (!explanation.Any(c => c is >= '\u3040' and <= '\u30FF')) return 1;
 // Passwords: embedded dictionaries, NFKC and feedback texts must work trimmed and AOT-compiled.
 var estimate = TakeoverRules.Passwords.PasswordStrength.Estimate("ｔａｎａｋａ１９８５", ["tanaka@example.jp"]);
 Console.WriteLine($"Password estimate: score {(int)estimate.Score}, log10 {estimate.GuessesLog10:F1}, warning {estimate.Feedback.Warning}.");

@@ -29,12 +29,12 @@ internal static class CompensationCommand
         });
         var asOf = FactsCliText.DateOption("--as-of", "Assess with what was known on this date (default: the latest data)");
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Json, OutputFormat.Md);
-        var lang = CommonOptions.Language();
+        var language = CommonOptions.Language();
         var updateFile = FactsCliText.UpdateFileOption();
 
         var command = new Command("compensation", "Estimate what a broker's compensation policy would pay for a takeover case, with the conditions and sources (not legal advice).")
         {
-            broker, incident, sold, bought, current, fees, soldValue, margin, withdrawal, mfa, phishing, police, after, asOf, format, lang,
+            broker, incident, sold, bought, current, fees, soldValue, margin, withdrawal, mfa, phishing, police, after, asOf, format, language,
         };
         foreach (var option in updateFile.All) command.Options.Add(option);
         command.SetAction(parse =>
@@ -77,7 +77,7 @@ internal static class CompensationCommand
                 return ExitCodes.UsageError;
             }
 
-            var language = parse.GetValue(lang)!;
+            var culture = parse.GetValue(language)!;
             switch (parse.GetFormat(format))
             {
                 case OutputFormat.Json:
@@ -89,10 +89,10 @@ internal static class CompensationCommand
 
                     break;
                 case OutputFormat.Md:
-                    WriteMarkdown(console.Out, result, language);
+                    WriteMarkdown(console.Out, result, culture);
                     break;
                 default:
-                    WriteText(console.Out, result, language);
+                    WriteText(console.Out, result, culture);
                     break;
             }
 
@@ -101,15 +101,15 @@ internal static class CompensationCommand
         return command;
     }
 
-    internal static void WriteText(TextWriter o, CompensationOutlookResult r, string lang)
+    internal static void WriteText(TextWriter o, CompensationOutlookResult r, CultureInfo culture)
     {
-        Line($"Broker: {r.Broker!.Name.In(lang)} ({r.Broker.Id})   incident {r.IncidentDate:yyyy-MM-dd}   facts as of {r.KnownOn:yyyy-MM-dd}");
-        Line(r.Policy is null ? "Policy: none known" : $"Policy: {r.Policy.Title.In(lang)} [{r.Policy.Id}, {r.Policy.AsOf}, {FactsCliText.Grade(r.Policy.Grade)}]");
+        Line($"Broker: {r.Broker!.Name.In(culture)} ({r.Broker.Id})   incident {r.IncidentDate:yyyy-MM-dd}   facts as of {r.KnownOn:yyyy-MM-dd}");
+        Line(r.Policy is null ? "Policy: none known" : $"Policy: {r.Policy.Title.In(culture)} [{r.Policy.Id}, {r.Policy.AsOf}, {FactsCliText.Grade(r.Policy.Grade)}]");
         if (r.Estimate is { } e)
         {
             Line($"Estimate: {Range(e)} ({(e.Certainty == EstimateCertainty.InPrinciple ? "in principle" : "case by case")}); loss on the policy's basis {FactsCliText.Yen(e.Loss)}");
-            foreach (var c in e.Components) Line($"  {c.Label.In(lang)}: {FactsCliText.Yen(c.Amount)}");
-            Line($"  method: {e.Method.In(lang)}");
+            foreach (var c in e.Components) Line($"  {c.Label.In(culture)}: {FactsCliText.Yen(c.Amount)}");
+            Line($"  method: {e.Method.In(culture)}");
         }
         else
         {
@@ -121,33 +121,33 @@ internal static class CompensationCommand
         Line("Sources:");
         foreach (var s in r.Citations) Line($"  {FactsCliText.Cite(s)}");
         o.WriteLine();
-        Line(r.Summary.In(lang));
-        Line(r.Disclaimer.In(lang));
+        Line(r.Summary.In(culture));
+        Line(r.Disclaimer.In(culture));
 
         void List(string title, IReadOnlyList<BilingualText> items)
         {
             if (items.Count == 0) return;
             Line($"{title}:");
-            foreach (var item in items) Line($"  - {item.In(lang)}");
+            foreach (var item in items) Line($"  - {item.In(culture)}");
         }
 
         // One line per call: free text cannot add a line or a terminal control sequence.
         void Line(string line) => o.WriteLine(PlainText.OneLine(line));
     }
 
-    private static void WriteMarkdown(TextWriter o, CompensationOutlookResult r, string lang)
+    private static void WriteMarkdown(TextWriter o, CompensationOutlookResult r, CultureInfo culture)
     {
         static string M(string text) => MarkdownText.Inline(text);
-        o.WriteLine($"# Compensation outlook: {M(r.Broker!.Name.In(lang))}, incident {r.IncidentDate:yyyy-MM-dd}");
+        o.WriteLine($"# Compensation outlook: {M(r.Broker!.Name.In(culture))}, incident {r.IncidentDate:yyyy-MM-dd}");
         o.WriteLine();
-        o.WriteLine($"> {M(r.Disclaimer.In(lang))}");
+        o.WriteLine($"> {M(r.Disclaimer.In(culture))}");
         o.WriteLine();
-        o.WriteLine(M(r.Summary.In(lang)));
+        o.WriteLine(M(r.Summary.In(culture)));
         if (r.Estimate is { } e)
         {
             o.WriteLine();
-            o.WriteLine($"**Estimate:** {M(Range(e))} — {M(e.Method.In(lang))}");
-            foreach (var c in e.Components) o.WriteLine($"- {M(c.Label.In(lang))}: {M(FactsCliText.Yen(c.Amount))}");
+            o.WriteLine($"**Estimate:** {M(Range(e))} — {M(e.Method.In(culture))}");
+            foreach (var c in e.Components) o.WriteLine($"- {M(c.Label.In(culture))}: {M(FactsCliText.Yen(c.Amount))}");
         }
 
         foreach (var (title, items) in new[] { ("Conditions", r.Conditions), ("Not covered", r.Exclusions) })
@@ -156,7 +156,7 @@ internal static class CompensationCommand
             o.WriteLine();
             o.WriteLine($"## {title}");
             o.WriteLine();
-            foreach (var item in items) o.WriteLine($"- {M(item.In(lang))}");
+            foreach (var item in items) o.WriteLine($"- {M(item.In(culture))}");
         }
 
         o.WriteLine();

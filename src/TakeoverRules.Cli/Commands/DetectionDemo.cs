@@ -103,7 +103,7 @@ internal static class DetectionDemo
 
         if (decision.Kind >= DecisionKind.Hold && decision.Indicators.Count > 0)
         {
-            output.WriteLine("        ja: " + decision.Indicators[0].Describe(ExplanationLanguage.Japanese));
+            output.WriteLine("        ja: " + decision.Indicators[0].Describe(CommonOptions.Japanese));
         }
     }
 

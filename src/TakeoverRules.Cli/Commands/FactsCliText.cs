@@ -76,10 +76,10 @@ internal static class FactsCliText
     };
 
     /// <summary>A reported quantity as a reader expects it: yen amounts of 1億 or more in 億円 (¥ billions in English).</summary>
-    public static string Quantity(FactQuantity q, string lang)
+    public static string Quantity(FactQuantity q, CultureInfo culture)
     {
         var c = CultureInfo.InvariantCulture;
-        var ja = lang == "ja";
+        var ja = TextLanguage.IsJapanese(culture);
         var (prefix, suffix) = q.Qualifier switch
         {
             QuantityQualifier.About => (ja ? "約" : "about ", ""),

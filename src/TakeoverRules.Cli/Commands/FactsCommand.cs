@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using TakeoverRules.Facts;
 
 namespace TakeoverRules.Cli.Commands;
@@ -15,12 +16,12 @@ internal static class FactsCommand
         var topic = new Option<string?>("--topic") { Description = "Only one topic: stats, policies, laws or contacts" };
         topic.AcceptOnlyFromAmong(Topics);
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Json, OutputFormat.Md);
-        var lang = CommonOptions.Language();
+        var language = CommonOptions.Language();
         var updateFile = FactsCliText.UpdateFileOption();
 
         var command = new Command("facts", "Show the sourced, dated facts on the 2025 securities-account takeovers: statistics, policies, laws and contacts.")
         {
-            asOf, broker, topic, format, lang,
+            asOf, broker, topic, format, language,
         };
         foreach (var option in updateFile.All) command.Options.Add(option);
         command.SetAction(parse =>
@@ -37,7 +38,7 @@ internal static class FactsCommand
             }
 
             var view = FactsView.Build(registry, date, found, parse.GetValue(topic));
-            var language = parse.GetValue(lang)!;
+            var culture = parse.GetValue(language)!;
             switch (parse.GetFormat(format))
             {
                 case OutputFormat.Json:
@@ -49,10 +50,10 @@ internal static class FactsCommand
 
                     break;
                 case OutputFormat.Md:
-                    view.WriteMarkdown(console.Out, language);
+                    view.WriteMarkdown(console.Out, culture);
                     break;
                 default:
-                    view.WriteText(console.Out, language);
+                    view.WriteText(console.Out, culture);
                     break;
             }
 
@@ -101,12 +102,12 @@ internal static class FactsCommand
             return new FactsView(registry, asOf, broker, [.. sections.Where(s => s.Item2.Count > 0)], policies, contacts, conflicts);
         }
 
-        public void WriteText(TextWriter o, string lang)
+        public void WriteText(TextWriter o, CultureInfo culture)
         {
-            Line($"Facts known on {AsOf:yyyy-MM-dd} (data {Registry.Version}, {Registry.Date:yyyy-MM-dd})" + (Broker is null ? "" : $" — {Broker.Name.In(lang)} ({Broker.Id})"));
+            Line($"Facts known on {AsOf:yyyy-MM-dd} (data {Registry.Version}, {Registry.Date:yyyy-MM-dd})" + (Broker is null ? "" : $" — {Broker.Name.In(culture)} ({Broker.Id})"));
             if (Broker is not null)
             {
-                foreach (var d in Broker.Domains) Line($"  domain {d.Name}: {(d.Confirmed ? "confirmed" : "NOT confirmed")}" + (d.Note is { } n ? $" — {n.In(lang)}" : ""));
+                foreach (var d in Broker.Domains) Line($"  domain {d.Name}: {(d.Confirmed ? "confirmed" : "NOT confirmed")}" + (d.Note is { } n ? $" — {n.In(culture)}" : ""));
             }
 
             foreach (var (title, facts) in Sections)
@@ -115,7 +116,7 @@ internal static class FactsCommand
                 Line(title);
                 foreach (var f in facts)
                 {
-                    Line($"  [{f.AsOf}] {f.Statement.In(lang)} ({FactsCliText.Grade(f.Grade)})");
+                    Line($"  [{f.AsOf}] {f.Statement.In(culture)} ({FactsCliText.Grade(f.Grade)})");
                     foreach (var s in f.Sources) Line($"      {FactsCliText.Cite(s)}");
                 }
             }
@@ -124,7 +125,7 @@ internal static class FactsCommand
             {
                 o.WriteLine();
                 Line("Compensation policies");
-                foreach (var p in Policies) WritePolicyText(o, p, lang);
+                foreach (var p in Policies) WritePolicyText(o, p, culture);
             }
 
             if (Contacts.Count > 0)
@@ -134,10 +135,10 @@ internal static class FactsCommand
                 foreach (var c in Contacts)
                 {
                     var reach = string.Join("  ", new[] { c.Phone, c.Url?.OriginalString }.Where(x => x is not null));
-                    Line($"  {c.Organisation.In(lang)}  {reach}");
-                    if (c.Hours is { } h) Line($"      {h.In(lang)}");
-                    Line($"      {c.Purpose.In(lang)}");
-                    foreach (var n in c.OtherNumbers) Line($"      {n.Use.In(lang)}: {n.Number}");
+                    Line($"  {c.Organisation.In(culture)}  {reach}");
+                    if (c.Hours is { } h) Line($"      {h.In(culture)}");
+                    Line($"      {c.Purpose.In(culture)}");
+                    foreach (var n in c.OtherNumbers) Line($"      {n.Use.In(culture)}: {n.Number}");
                     Line($"      {FactsCliText.AsOf(c.AsOf, c.AsOfBasis)}; {FactsCliText.Cite(c.Source)}");
                 }
             }
@@ -148,7 +149,7 @@ internal static class FactsCommand
                 Line("Sources disagree");
                 foreach (var c in Conflicts)
                 {
-                    Line($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
+                    Line($"  {c.Key}: " + string.Join(" vs ", c.Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, culture)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})")));
                 }
             }
 
@@ -156,10 +157,10 @@ internal static class FactsCommand
             void Line(string line) => o.WriteLine(PlainText.OneLine(line));
         }
 
-        public void WriteMarkdown(TextWriter o, string lang)
+        public void WriteMarkdown(TextWriter o, CultureInfo culture)
         {
             static string M(string text) => MarkdownText.Inline(text);
-            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {M(Broker.Name.In(lang))}"));
+            o.WriteLine($"# Facts known on {AsOf:yyyy-MM-dd}" + (Broker is null ? "" : $": {M(Broker.Name.In(culture))}"));
             o.WriteLine();
             o.WriteLine($"Data version {M(Registry.Version)} ({Registry.Date:yyyy-MM-dd}). Grades: primary, press, low-authority, unverified.");
             foreach (var (title, facts) in Sections)
@@ -170,7 +171,7 @@ internal static class FactsCommand
                 foreach (var f in facts)
                 {
                     var links = string.Join(", ", f.Sources.Select(s => s.Url is null ? M(s.Publisher) : MarkdownText.Link(s.Publisher, s.Url)));
-                    o.WriteLine($"- **{M(f.AsOf.ToString())}** {M(f.Statement.In(lang))} _({FactsCliText.Grade(f.Grade)}; {links})_");
+                    o.WriteLine($"- **{M(f.AsOf.ToString())}** {M(f.Statement.In(culture))} _({FactsCliText.Grade(f.Grade)}; {links})_");
                 }
             }
 
@@ -183,7 +184,7 @@ internal static class FactsCommand
                 o.WriteLine("|---|---|---|---|---|---|");
                 foreach (var p in Policies)
                 {
-                    o.WriteLine($"| {M(p.Title.In(lang))} | {M(string.Join(", ", p.BrokerIds))} | {M(p.AsOf.ToString())} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
+                    o.WriteLine($"| {M(p.Title.In(culture))} | {M(string.Join(", ", p.BrokerIds))} | {M(p.AsOf.ToString())} | {p.Kind} | {Period(p)} | {FactsCliText.Grade(p.Grade)} |");
                 }
             }
 
@@ -197,7 +198,7 @@ internal static class FactsCommand
                 foreach (var c in Contacts)
                 {
                     var url = c.Url is null ? "—" : MarkdownText.Url(c.Url.OriginalString);
-                    o.WriteLine($"| {M(c.Organisation.In(lang))} | {(c.Phone is null ? "—" : M(c.Phone))} | {(c.Hours is { } h ? M(h.In(lang)) : "—")} | {url} | {M(FactsCliText.AsOf(c.AsOf, c.AsOfBasis))} |");
+                    o.WriteLine($"| {M(c.Organisation.In(culture))} | {(c.Phone is null ? "—" : M(c.Phone))} | {(c.Hours is { } h ? M(h.In(culture)) : "—")} | {url} | {M(FactsCliText.AsOf(c.AsOf, c.AsOfBasis))} |");
                 }
             }
 
@@ -208,7 +209,7 @@ internal static class FactsCommand
                 o.WriteLine();
                 foreach (var c in Conflicts)
                 {
-                    o.WriteLine($"- {MarkdownText.Code(c.Key)}: " + string.Join(" vs ", c.Facts.Select(f => M($"{FactsCliText.Quantity(f.Quantity!.Value, lang)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})"))));
+                    o.WriteLine($"- {MarkdownText.Code(c.Key)}: " + string.Join(" vs ", c.Facts.Select(f => M($"{FactsCliText.Quantity(f.Quantity!.Value, culture)} ({f.AsOf}, {FactsCliText.Grade(f.Grade)})"))));
                 }
             }
         }
@@ -288,12 +289,12 @@ internal static class FactsCommand
         }
     }
 
-    internal static void WritePolicyText(TextWriter o, CompensationPolicy p, string lang)
+    internal static void WritePolicyText(TextWriter o, CompensationPolicy p, CultureInfo culture)
     {
-        Line($"  [{p.AsOf}] {p.Title.In(lang)} — {p.Kind}, brokers: {string.Join(", ", p.BrokerIds)}, incidents: {Period(p)} ({FactsCliText.Grade(p.Grade)})");
-        foreach (var r in p.Rules) Line($"      rule: {r.In(lang)}");
-        foreach (var x in p.Exclusions) Line($"      excluded: {x.In(lang)}");
-        foreach (var c in p.Conditions) Line($"      condition: {c.In(lang)}");
+        Line($"  [{p.AsOf}] {p.Title.In(culture)} — {p.Kind}, brokers: {string.Join(", ", p.BrokerIds)}, incidents: {Period(p)} ({FactsCliText.Grade(p.Grade)})");
+        foreach (var r in p.Rules) Line($"      rule: {r.In(culture)}");
+        foreach (var x in p.Exclusions) Line($"      excluded: {x.In(culture)}");
+        foreach (var c in p.Conditions) Line($"      condition: {c.In(culture)}");
         foreach (var s in p.Sources) Line($"      {FactsCliText.Cite(s)}");
 
         // One line per call: free text cannot add a line or a terminal control sequence.

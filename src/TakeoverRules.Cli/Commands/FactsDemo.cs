@@ -17,7 +17,7 @@ internal static class FactsDemo
         o.WriteLine($"  caveat ({caveat.Grade}): {caveat.Statement.En}");
         var conflicts = facts.Conflicts();
         o.WriteLine($"  {conflicts.Count} figures on which sources disagree are kept side by side, for example {conflicts[0].Key}: "
-            + string.Join(" vs ", conflicts[0].Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, "en")} ({f.AsOf}, {f.Grade})")));
+            + string.Join(" vs ", conflicts[0].Facts.Select(f => $"{FactsCliText.Quantity(f.Quantity!.Value, CommonOptions.English)} ({f.AsOf}, {f.Grade})")));
 
         // One case, looked at from three dates: the answer changed as the sources did.
         var outlook = new CompensationOutlook(facts);
@@ -48,5 +48,5 @@ internal static class FactsDemo
     }
 
     private static string Figure(StatisticsReport report, StatisticMetric metric) =>
-        FactsCliText.Quantity(report.Figures.Single(f => f.Metric == metric && f.Period.From.Month == 1 && f.Period.To.Month == 4).Quantity, "en");
+        FactsCliText.Quantity(report.Figures.Single(f => f.Metric == metric && f.Period.From.Month == 1 && f.Period.To.Month == 4).Quantity, CommonOptions.English);
 }

@@ -41,7 +41,7 @@ internal static class LinkCommand
                 return ExitCodes.UsageError;
             }
 
-            var run = new Run(console, parse.GetFormat(format), parse.GetValue(language) ?? "en");
+            var run = new Run(console, parse.GetFormat(format), parse.GetValue(language)!);
             if (!fromStdin)
             {
                 for (var i = 0; i < given.Length; i++) run.Write(i + 1, given[i]);
@@ -92,7 +92,7 @@ internal static class LinkCommand
 
     private static string Name(LinkVerdict verdict) => verdict.ToString().ToLowerInvariant();
 
-    private sealed class Run(CliConsole console, OutputFormat format, string language)
+    private sealed class Run(CliConsole console, OutputFormat format, CultureInfo culture)
     {
         private readonly ArrayBufferWriter<byte> _json = new(1024);
         private bool _lookalike;
@@ -124,7 +124,7 @@ internal static class LinkCommand
                     writer.WriteStartArray("reasons");
                     WriteReason(writer, LinkReasons.NoLinkFound);
                     writer.WriteEndArray();
-                    writer.WriteString("advice", summary.Advice.In(language));
+                    writer.WriteString("advice", summary.Advice.In(culture));
                 }
                 else
                 {
@@ -157,7 +157,7 @@ internal static class LinkCommand
             writer.WriteString("verdict", Name(check.Verdict));
             if (check.Broker is { } broker) writer.WriteString("broker", broker.Id);
             else writer.WriteNull("broker");
-            if (check.Broker is { } named) writer.WriteString("brokerName", language == "ja" ? named.Name.Ja : named.Name.En);
+            if (check.Broker is { } named) writer.WriteString("brokerName", named.Name.In(culture));
             if (check.Domain is { } domain) writer.WriteString("brokerDomain", domain.Name);
             if (check.Host.Length > 0) writer.WriteString("host", check.Host);
             else writer.WriteNull("host");
@@ -166,14 +166,14 @@ internal static class LinkCommand
             writer.WriteStartArray("reasons");
             foreach (var reason in check.ReasonList()) WriteReason(writer, reason);
             writer.WriteEndArray();
-            writer.WriteString("advice", check.Advice.In(language));
+            writer.WriteString("advice", check.Advice.In(culture));
         }
 
         private void WriteReason(Utf8JsonWriter writer, LinkReasons reason)
         {
             writer.WriteStartObject();
             writer.WriteString("code", reason.ToString());
-            writer.WriteString("text", LinkChecker.Describe(reason).In(language));
+            writer.WriteString("text", LinkChecker.Describe(reason).In(culture));
             writer.WriteEndObject();
         }
 
@@ -183,17 +183,17 @@ internal static class LinkCommand
             var prefix = number.ToString(CultureInfo.InvariantCulture) + ": ";
             if (noLink)
             {
-                o.WriteLine(prefix + Name(LinkVerdict.Unknown).ToUpperInvariant() + "  " + LinkChecker.Describe(LinkReasons.NoLinkFound).In(language));
+                o.WriteLine(prefix + Name(LinkVerdict.Unknown).ToUpperInvariant() + "  " + LinkChecker.Describe(LinkReasons.NoLinkFound).In(culture));
                 return;
             }
 
             foreach (var check in links ?? [summary])
             {
-                var broker = check.Broker is { } b ? "  " + (language == "ja" ? b.Name.Ja : b.Name.En) + (check.Domain is { } d ? $" ({d.Name})" : "") : "";
+                var broker = check.Broker is { } b ? "  " + b.Name.In(culture) + (check.Domain is { } d ? $" ({d.Name})" : "") : "";
                 var host = check.Host.Length > 0 ? "  " + check.Host : "";
                 o.WriteLine(prefix + Name(check.Verdict).ToUpperInvariant() + host + broker);
-                foreach (var reason in check.ReasonList()) o.WriteLine("   - " + LinkChecker.Describe(reason).In(language));
-                o.WriteLine("   → " + check.Advice.In(language));
+                foreach (var reason in check.ReasonList()) o.WriteLine("   - " + LinkChecker.Describe(reason).In(culture));
+                o.WriteLine("   → " + check.Advice.In(culture));
             }
         }
     }

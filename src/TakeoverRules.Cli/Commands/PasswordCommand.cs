@@ -41,7 +41,7 @@ internal static class PasswordCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var culture = CultureInfo.GetCultureInfo(parse.GetValue(language) ?? "en");
+            var culture = parse.GetValue(language)!;
             PasswordPolicy chosen;
             try
             {
@@ -258,7 +258,7 @@ internal static class PasswordCommand
 
         private void WriteText(int lineNumber, PasswordEstimate estimate, PasswordPolicyResult verdict, BreachCheckResult? breached)
         {
-            var ja = culture.TwoLetterISOLanguageName == "ja";
+            var ja = TextLanguage.IsJapanese(culture);
             var o = console.Out;
             var score = ((int)estimate.Score).ToString(CultureInfo.InvariantCulture);
             var log10 = estimate.GuessesLog10.ToString("0.0", CultureInfo.InvariantCulture);

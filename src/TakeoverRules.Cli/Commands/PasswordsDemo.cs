@@ -6,8 +6,6 @@ namespace TakeoverRules.Cli.Commands;
 /// <summary>The demo's password section: strength with Japanese patterns, the NIST and a broker policy, k-anonymity, and trading PINs.</summary>
 internal static class PasswordsDemo
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-
     public static void Write(TextWriter o)
     {
         o.WriteLine("== Passwords: strength, policy, breach check and trading PIN (取引暗証番号) ==");
@@ -27,7 +25,7 @@ internal static class PasswordsDemo
             var estimate = PasswordStrength.Estimate(password, userInputs);
             var n = nist.Check(password, estimate, userInputs);
             var b = broker.Check(password, estimate, userInputs);
-            var warning = estimate.Feedback.Warning == PasswordWarning.None ? "" : " — " + estimate.Feedback.GetWarningText(English);
+            var warning = estimate.Feedback.Warning == PasswordWarning.None ? "" : " — " + estimate.Feedback.GetWarningText(CommonOptions.English);
             o.WriteLine($"  {password,-30} score {(int)estimate.Score}/4, 10^{estimate.GuessesLog10.ToString("0.0", CultureInfo.InvariantCulture),-5} nist: {Verdict(n)}; broker-example: {Verdict(b)}{warning}");
         }
 

@@ -110,12 +110,12 @@ internal static class PostureCommand
                 posture = SecurityPosture.Assess(input);
             }
 
-            var lang = parse.GetValue(language)!;
+            var culture = parse.GetValue(language)!;
             if (parse.GetValue(svg) is { } file)
             {
                 try
                 {
-                    File.WriteAllText(file.FullName, posture.ToRadarSvg(lang));
+                    File.WriteAllText(file.FullName, posture.ToRadarSvg(culture));
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -129,8 +129,8 @@ internal static class PostureCommand
             console.Out.Write(parse.GetFormat(format) switch
             {
                 OutputFormat.Json => posture.ToJson() + "\n",
-                OutputFormat.Md => posture.ToMarkdown(lang),
-                _ => posture.ToText(lang),
+                OutputFormat.Md => posture.ToMarkdown(culture),
+                _ => posture.ToText(culture),
             });
             return ExitCodes.Ok;
         });

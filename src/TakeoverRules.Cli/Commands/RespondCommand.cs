@@ -51,7 +51,7 @@ internal static class RespondCommand
         Option[] contextOptions = [broker, noticedBy, withdrawal, accountChanged, tradingStopped, reused, largeLoss, discovered];
         command.SetAction(parse =>
         {
-            var lang = parse.GetValue(language)!;
+            var culture = parse.GetValue(language)!;
             if (parse.GetValue(progress) is { } file)
             {
                 if (contextOptions.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } clash)
@@ -60,7 +60,7 @@ internal static class RespondCommand
                     return ExitCodes.UsageError;
                 }
 
-                return Resume(console, planner.Value, file, lang, parse.GetFormat(format));
+                return Resume(console, planner.Value, file, culture, parse.GetFormat(format));
             }
 
             DateTimeOffset? at = null;
@@ -99,15 +99,15 @@ internal static class RespondCommand
             console.Out.Write(parse.GetFormat(format) switch
             {
                 OutputFormat.Json => plan.ToJson() + "\n",
-                OutputFormat.Text => plan.ToChatText(lang) + "\n",
-                _ => plan.ToMarkdown(lang),
+                OutputFormat.Text => plan.ToChatText(culture) + "\n",
+                _ => plan.ToMarkdown(culture),
             });
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static int Resume(CliConsole console, ResponsePlanner planner, FileInfo file, string lang, OutputFormat format)
+    private static int Resume(CliConsole console, ResponsePlanner planner, FileInfo file, CultureInfo culture, OutputFormat format)
     {
         string json;
         try
@@ -140,10 +140,10 @@ internal static class RespondCommand
         console.Out.Write(format switch
         {
             OutputFormat.Json => tracker.Plan.ToJson() + "\n",
-            OutputFormat.Text => tracker.Plan.ToChatText(lang) + "\n"
-                + (status.Next is { } next ? new BilingualText($"次: {next.Order}. {next.Title.Ja}", $"Next: {next.Order}. {next.Title.En}").In(lang) + "\n" : "")
-                + string.Concat(status.Missing.Select(m => m.Item.Id).Distinct().Select(id => new BilingualText($"未記録: {id}\n", $"Missing: {id}\n").In(lang))),
-            _ => tracker.Plan.ToMarkdown(lang, tracker),
+            OutputFormat.Text => tracker.Plan.ToChatText(culture) + "\n"
+                + (status.Next is { } next ? new BilingualText($"次: {next.Order}. {next.Title.Ja}", $"Next: {next.Order}. {next.Title.En}").In(culture) + "\n" : "")
+                + string.Concat(status.Missing.Select(m => m.Item.Id).Distinct().Select(id => new BilingualText($"未記録: {id}\n", $"Missing: {id}\n").In(culture))),
+            _ => tracker.Plan.ToMarkdown(culture, tracker),
         });
         return ExitCodes.Ok;
     }

@@ -18,7 +18,7 @@ internal static class ResponseDemo
             PasswordReusedElsewhere = true,
             DiscoveredAt = new DateTimeOffset(2025, 5, 3, 23, 10, 0, TimeSpan.FromHours(9)),
         });
-        output.WriteLine(plan.ToChatText("en"));
+        output.WriteLine(plan.ToChatText(CommonOptions.English));
         foreach (var note in plan.Notes)
         {
             output.WriteLine("note: " + note.En);

@@ -34,7 +34,7 @@ internal static class ScanCommand
         {
             events, instruments, config, output, history, learnUntil, stateIn, stateOut, language,
         };
-        command.SetAction(parse => new Scan(console, parse.GetValue(language) == "ja" ? ExplanationLanguage.Japanese : ExplanationLanguage.English)
+        command.SetAction(parse => new Scan(console, parse.GetValue(language)!)
             .Run(new ScanFiles(parse.GetValue(events)!, parse.GetValue(instruments)!, parse.GetValue(config), parse.GetValue(output)!,
                 parse.GetValue(history), parse.GetValue(stateIn), parse.GetValue(stateOut)), parse.GetValue(learnUntil)));
         return command;
@@ -54,7 +54,7 @@ internal static class ScanCommand
     /// <summary>The files a scan reads and writes.</summary>
     private sealed record ScanFiles(string Events, string Instruments, string? Config, string Out, string? History, string? StateIn, string? StateOut);
 
-    private sealed class Scan(CliConsole console, ExplanationLanguage language)
+    private sealed class Scan(CliConsole console, CultureInfo culture)
     {
         private readonly TextWriter _error = console.Error;
         private readonly WrittenOrderIds _writtenOrders = new();
@@ -171,7 +171,7 @@ internal static class ScanCommand
             var clock = Stopwatch.StartNew();
             var progress = new Progress(_error, console.ErrorIsTerminal, input.CanSeek ? input.Length : -1);
             long events = 0, duplicates = 0, late = 0, early = 0, learned = 0;
-            using var writer = new DecisionWriter(sink ?? Stream.Null, language, leaveOpen: true);
+            using var writer = new DecisionWriter(sink ?? Stream.Null, culture, leaveOpen: true);
             using var lines = new DecisionLines(writer);
             using (var batches = new ParsedBatches(input))
             {

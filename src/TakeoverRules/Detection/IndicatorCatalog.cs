@@ -7,15 +7,13 @@ namespace TakeoverRules.Detection;
 /// <param name="Code">Stable wire code (camelCase), as written in decisions.</param>
 /// <param name="Category">Its family.</param>
 /// <param name="Severity">Its severity.</param>
-/// <param name="Title">A short English title.</param>
-/// <param name="TitleJa">A short Japanese title.</param>
+/// <param name="Title">A short title in Japanese and English; <see cref="BilingualText.In"/> picks one for a culture.</param>
 public sealed record IndicatorDefinition(
     IndicatorId Id,
     string Code,
     IndicatorCategory Category,
     IndicatorSeverity Severity,
-    string Title,
-    string TitleJa);
+    BilingualText Title);
 
 /// <summary>
 /// The catalog of takeover indicators: stable ids and codes, families, severities and titles, and the ja/en
@@ -25,31 +23,31 @@ public static class IndicatorCatalog
 {
     private static readonly IndicatorDefinition[] Definitions =
     [
-        new(IndicatorId.UnfamiliarDevice, "unfamiliarDevice", IndicatorCategory.Access, IndicatorSeverity.Medium, "Unfamiliar device", "未知の端末"),
-        new(IndicatorId.UnfamiliarNetwork, "unfamiliarNetwork", IndicatorCategory.Access, IndicatorSeverity.Low, "Unfamiliar network", "未知のネットワーク"),
-        new(IndicatorId.UnfamiliarCountry, "unfamiliarCountry", IndicatorCategory.Access, IndicatorSeverity.Medium, "Unfamiliar country", "初めての国"),
-        new(IndicatorId.HostingNetwork, "hostingNetwork", IndicatorCategory.Access, IndicatorSeverity.Medium, "Hosting, VPN or proxy address", "ホスティング・VPN・プロキシ"),
-        new(IndicatorId.FailedThenSuccessfulLogin, "failedThenSuccessfulLogin", IndicatorCategory.Access, IndicatorSeverity.Medium, "Failed logins, then success", "ログイン失敗の後の成功"),
-        new(IndicatorId.DormantAccountWakeUp, "dormantAccountWakeUp", IndicatorCategory.Access, IndicatorSeverity.Medium, "Dormant account wakes up", "休眠口座の再開"),
-        new(IndicatorId.StaleSession, "staleSession", IndicatorCategory.Access, IndicatorSeverity.Low, "Order resuming a quiet session", "途切れたセッションの再開後の注文"),
-        new(IndicatorId.ContactDetailsChanged, "contactDetailsChanged", IndicatorCategory.Settings, IndicatorSeverity.Medium, "Contact details changed", "連絡先の変更"),
-        new(IndicatorId.NotificationsDisabled, "notificationsDisabled", IndicatorCategory.Settings, IndicatorSeverity.High, "Login notifications turned off", "ログイン通知の停止"),
-        new(IndicatorId.MfaWeakened, "mfaWeakened", IndicatorCategory.Settings, IndicatorSeverity.High, "Multi-factor authentication weakened", "多要素認証の無効化・変更"),
-        new(IndicatorId.WithdrawalAccountChanged, "withdrawalAccountChanged", IndicatorCategory.Settings, IndicatorSeverity.High, "Withdrawal account changed", "出金先口座の変更"),
-        new(IndicatorId.CredentialChanged, "credentialChanged", IndicatorCategory.Settings, IndicatorSeverity.Low, "Password or trading PIN changed", "パスワード・取引暗証番号の変更"),
-        new(IndicatorId.NewTradingPrivilege, "newTradingPrivilege", IndicatorCategory.Settings, IndicatorSeverity.Medium, "Foreign or margin trading enabled", "外国株・信用取引の有効化"),
-        new(IndicatorId.LiquidationBurst, "liquidationBurst", IndicatorCategory.Trading, IndicatorSeverity.Medium, "Liquidation burst", "保有資産の一斉売却"),
-        new(IndicatorId.SellToBuyRotation, "sellToBuyRotation", IndicatorCategory.Trading, IndicatorSeverity.Medium, "Sell-to-buy rotation", "売却代金での買付"),
-        new(IndicatorId.BuyingPowerExhausted, "buyingPowerExhausted", IndicatorCategory.Trading, IndicatorSeverity.Medium, "Buying power exhausted", "買付余力の使い切り"),
-        new(IndicatorId.FirstTradeInSegment, "firstTradeInSegment", IndicatorCategory.Trading, IndicatorSeverity.Low, "First trade in a market or segment", "初めての市場・区分での取引"),
-        new(IndicatorId.ThinInstrument, "thinInstrument", IndicatorCategory.Trading, IndicatorSeverity.Medium, "Thin or low-priced instrument", "低流動性・低位株"),
-        new(IndicatorId.RisingPriceLadder, "risingPriceLadder", IndicatorCategory.Trading, IndicatorSeverity.High, "Buys at rising prices", "買い上がり"),
-        new(IndicatorId.OrderSizeAboveHistory, "orderSizeAboveHistory", IndicatorCategory.Trading, IndicatorSeverity.Medium, "Order far above usual size", "通常とかけ離れた注文額"),
-        new(IndicatorId.OffHours, "offHours", IndicatorCategory.Trading, IndicatorSeverity.Low, "Unusual hour for this customer", "通常と異なる時間帯"),
-        new(IndicatorId.SeveralThinNames, "severalThinNames", IndicatorCategory.Trading, IndicatorSeverity.High, "Several thin names in one run", "複数の低流動性銘柄の買付"),
-        new(IndicatorId.WithdrawalAfterRisk, "withdrawalAfterRisk", IndicatorCategory.Funds, IndicatorSeverity.High, "Withdrawal after risky signals", "不審な兆候の後の出金"),
-        new(IndicatorId.RotationTypology, "rotationTypology", IndicatorCategory.Typology, IndicatorSeverity.Critical, "2025 rotation pattern", "2025年型の乗っ取りパターン"),
-        new(IndicatorId.CrossAccountRamp, "crossAccountRamp", IndicatorCategory.CrossAccount, IndicatorSeverity.Critical, "Ramp across accounts", "複数口座による同一銘柄の買い上がり"),
+        new(IndicatorId.UnfamiliarDevice, "unfamiliarDevice", IndicatorCategory.Access, IndicatorSeverity.Medium, new("未知の端末", "Unfamiliar device")),
+        new(IndicatorId.UnfamiliarNetwork, "unfamiliarNetwork", IndicatorCategory.Access, IndicatorSeverity.Low, new("未知のネットワーク", "Unfamiliar network")),
+        new(IndicatorId.UnfamiliarCountry, "unfamiliarCountry", IndicatorCategory.Access, IndicatorSeverity.Medium, new("初めての国", "Unfamiliar country")),
+        new(IndicatorId.HostingNetwork, "hostingNetwork", IndicatorCategory.Access, IndicatorSeverity.Medium, new("ホスティング・VPN・プロキシ", "Hosting, VPN or proxy address")),
+        new(IndicatorId.FailedThenSuccessfulLogin, "failedThenSuccessfulLogin", IndicatorCategory.Access, IndicatorSeverity.Medium, new("ログイン失敗の後の成功", "Failed logins, then success")),
+        new(IndicatorId.DormantAccountWakeUp, "dormantAccountWakeUp", IndicatorCategory.Access, IndicatorSeverity.Medium, new("休眠口座の再開", "Dormant account wakes up")),
+        new(IndicatorId.StaleSession, "staleSession", IndicatorCategory.Access, IndicatorSeverity.Low, new("途切れたセッションの再開後の注文", "Order resuming a quiet session")),
+        new(IndicatorId.ContactDetailsChanged, "contactDetailsChanged", IndicatorCategory.Settings, IndicatorSeverity.Medium, new("連絡先の変更", "Contact details changed")),
+        new(IndicatorId.NotificationsDisabled, "notificationsDisabled", IndicatorCategory.Settings, IndicatorSeverity.High, new("ログイン通知の停止", "Login notifications turned off")),
+        new(IndicatorId.MfaWeakened, "mfaWeakened", IndicatorCategory.Settings, IndicatorSeverity.High, new("多要素認証の無効化・変更", "Multi-factor authentication weakened")),
+        new(IndicatorId.WithdrawalAccountChanged, "withdrawalAccountChanged", IndicatorCategory.Settings, IndicatorSeverity.High, new("出金先口座の変更", "Withdrawal account changed")),
+        new(IndicatorId.CredentialChanged, "credentialChanged", IndicatorCategory.Settings, IndicatorSeverity.Low, new("パスワード・取引暗証番号の変更", "Password or trading PIN changed")),
+        new(IndicatorId.NewTradingPrivilege, "newTradingPrivilege", IndicatorCategory.Settings, IndicatorSeverity.Medium, new("外国株・信用取引の有効化", "Foreign or margin trading enabled")),
+        new(IndicatorId.LiquidationBurst, "liquidationBurst", IndicatorCategory.Trading, IndicatorSeverity.Medium, new("保有資産の一斉売却", "Liquidation burst")),
+        new(IndicatorId.SellToBuyRotation, "sellToBuyRotation", IndicatorCategory.Trading, IndicatorSeverity.Medium, new("売却代金での買付", "Sell-to-buy rotation")),
+        new(IndicatorId.BuyingPowerExhausted, "buyingPowerExhausted", IndicatorCategory.Trading, IndicatorSeverity.Medium, new("買付余力の使い切り", "Buying power exhausted")),
+        new(IndicatorId.FirstTradeInSegment, "firstTradeInSegment", IndicatorCategory.Trading, IndicatorSeverity.Low, new("初めての市場・区分での取引", "First trade in a market or segment")),
+        new(IndicatorId.ThinInstrument, "thinInstrument", IndicatorCategory.Trading, IndicatorSeverity.Medium, new("低流動性・低位株", "Thin or low-priced instrument")),
+        new(IndicatorId.RisingPriceLadder, "risingPriceLadder", IndicatorCategory.Trading, IndicatorSeverity.High, new("買い上がり", "Buys at rising prices")),
+        new(IndicatorId.OrderSizeAboveHistory, "orderSizeAboveHistory", IndicatorCategory.Trading, IndicatorSeverity.Medium, new("通常とかけ離れた注文額", "Order far above usual size")),
+        new(IndicatorId.OffHours, "offHours", IndicatorCategory.Trading, IndicatorSeverity.Low, new("通常と異なる時間帯", "Unusual hour for this customer")),
+        new(IndicatorId.SeveralThinNames, "severalThinNames", IndicatorCategory.Trading, IndicatorSeverity.High, new("複数の低流動性銘柄の買付", "Several thin names in one run")),
+        new(IndicatorId.WithdrawalAfterRisk, "withdrawalAfterRisk", IndicatorCategory.Funds, IndicatorSeverity.High, new("不審な兆候の後の出金", "Withdrawal after risky signals")),
+        new(IndicatorId.RotationTypology, "rotationTypology", IndicatorCategory.Typology, IndicatorSeverity.Critical, new("2025年型の乗っ取りパターン", "2025 rotation pattern")),
+        new(IndicatorId.CrossAccountRamp, "crossAccountRamp", IndicatorCategory.CrossAccount, IndicatorSeverity.Critical, new("複数口座による同一銘柄の買い上がり", "Ramp across accounts")),
     ];
 
     private static readonly Dictionary<IndicatorId, IndicatorDefinition> ById = Definitions.ToDictionary(d => d.Id);
@@ -64,9 +62,8 @@ public static class IndicatorCatalog
     public static IndicatorDefinition Get(IndicatorId id) =>
         ById.TryGetValue(id, out var definition) ? definition : throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown indicator id.");
 
-    internal static string Render(IndicatorHit hit, ExplanationLanguage language)
+    internal static string Render(IndicatorHit hit, bool en)
     {
-        var en = language == ExplanationLanguage.English;
         var s = hit.Subject ?? "";
         var o = hit.Observed;
         var t = hit.Threshold;

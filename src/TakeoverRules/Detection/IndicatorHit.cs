@@ -1,9 +1,11 @@
+using System.Globalization;
+
 namespace TakeoverRules.Detection;
 
 /// <summary>
 /// One indicator that fired on an event: its id, severity, the points it added to the risk, the ids of the events
 /// it rests on, and the observed value against its threshold. <see cref="Message"/> explains it in English and
-/// <see cref="Describe"/> in either language; the text is rendered on first use, not on the decision path.
+/// <see cref="Describe"/> in a culture's language (<see cref="TextLanguage"/>); the text is rendered on first use, not on the decision path.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class IndicatorHit : IEquatable<IndicatorHit>
@@ -66,13 +68,13 @@ public sealed class IndicatorHit : IEquatable<IndicatorHit>
     public double? Baseline { get; init; }
 
     /// <summary>The explanation in English, with the observed value and the threshold.</summary>
-    public string Message => _english ??= IndicatorCatalog.Render(this, ExplanationLanguage.English);
+    public string Message => _english ??= IndicatorCatalog.Render(this, en: true);
 
-    /// <summary>The explanation in the given language, with the observed value and the threshold.</summary>
-    /// <param name="language">English or Japanese.</param>
+    /// <summary>The explanation in the culture's language (Japanese for a <c>ja</c> culture, otherwise English), with the observed value and the threshold.</summary>
+    /// <param name="culture">The culture; <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The explanation.</returns>
-    public string Describe(ExplanationLanguage language) =>
-        language == ExplanationLanguage.English ? Message : IndicatorCatalog.Render(this, language);
+    public string Describe(CultureInfo? culture = null) =>
+        TextLanguage.IsJapanese(culture) ? IndicatorCatalog.Render(this, en: false) : Message;
 
     /// <inheritdoc />
     public bool Equals(IndicatorHit? other) =>

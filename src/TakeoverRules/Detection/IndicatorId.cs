@@ -120,13 +120,3 @@ public enum IndicatorCategory
     /// <summary>Evidence from other accounts.</summary>
     CrossAccount,
 }
-
-/// <summary>The language of indicator explanations.</summary>
-public enum ExplanationLanguage
-{
-    /// <summary>English.</summary>
-    English,
-
-    /// <summary>Japanese.</summary>
-    Japanese,
-}

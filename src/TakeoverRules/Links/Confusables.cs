@@ -45,10 +45,19 @@ internal static class Confusables
         {
             if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark) continue;
             var lower = Rune.ToLowerInvariant(rune);
-            if (lower.IsAscii) builder.Append((char)lower.Value);
+            if (lower.IsAscii)
+            {
+                builder.Append((char)lower.Value);
+            }
             else if (table.TryGetValue(lower.Value, out var prototype) || table.TryGetValue(rune.Value, out prototype)
-                || table.TryGetValue(Rune.ToUpperInvariant(rune).Value, out prototype)) builder.Append(prototype);
-            else if (!dropUnmapped) builder.Append(lower.ToString());
+                || table.TryGetValue(Rune.ToUpperInvariant(rune).Value, out prototype))
+            {
+                builder.Append(prototype);
+            }
+            else if (!dropUnmapped)
+            {
+                builder.Append(lower.ToString());
+            }
         }
 
         return builder.ToString();

@@ -4,7 +4,7 @@ namespace TakeoverRules.Passwords;
 
 /// <summary>
 /// Japanese and English texts for <see cref="PasswordWarning"/> and <see cref="PasswordSuggestion"/> codes.
-/// Japanese is chosen for any culture whose language is <c>ja</c>; every other culture gets English. Thread-safe.
+/// The language follows <see cref="TextLanguage"/>: Japanese for a <c>ja</c> culture, English otherwise. Thread-safe.
 /// </summary>
 public static class PasswordFeedbackText
 {
@@ -112,7 +112,7 @@ public static class PasswordFeedbackText
     /// <exception cref="ArgumentOutOfRangeException">The code is not a defined <see cref="PasswordWarning"/>.</exception>
     public static string Get(PasswordWarning warning, CultureInfo? culture = null)
     {
-        var table = IsJapanese(culture) ? WarningsJa : WarningsEn;
+        var table = TextLanguage.IsJapanese(culture) ? WarningsJa : WarningsEn;
         var index = (int)warning;
         if ((uint)index >= (uint)table.Length) throw new ArgumentOutOfRangeException(nameof(warning), warning, "Unknown password warning code.");
         return table[index];
@@ -124,12 +124,9 @@ public static class PasswordFeedbackText
     /// <exception cref="ArgumentOutOfRangeException">The code is not a defined <see cref="PasswordSuggestion"/>.</exception>
     public static string Get(PasswordSuggestion suggestion, CultureInfo? culture = null)
     {
-        var table = IsJapanese(culture) ? SuggestionsJa : SuggestionsEn;
+        var table = TextLanguage.IsJapanese(culture) ? SuggestionsJa : SuggestionsEn;
         var index = (int)suggestion;
         if ((uint)index >= (uint)table.Length) throw new ArgumentOutOfRangeException(nameof(suggestion), suggestion, "Unknown password suggestion code.");
         return table[index];
     }
-
-    private static bool IsJapanese(CultureInfo? culture) =>
-        string.Equals((culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName, "ja", StringComparison.OrdinalIgnoreCase);
 }

@@ -22,7 +22,7 @@ public sealed record PasswordPolicyViolation(PasswordPolicyViolationCode Code)
     /// <param name="culture">The language; <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     public string GetMessage(CultureInfo? culture = null)
     {
-        var ja = PolicyText.IsJapanese(culture);
+        var ja = TextLanguage.IsJapanese(culture);
         var limit = (Limit ?? 0).ToString(CultureInfo.InvariantCulture);
         return Code switch
         {
@@ -59,7 +59,7 @@ public sealed record PasswordPolicyViolation(PasswordPolicyViolationCode Code)
     /// <param name="culture">The language; <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     public string GetReason(CultureInfo? culture = null)
     {
-        var ja = PolicyText.IsJapanese(culture);
+        var ja = TextLanguage.IsJapanese(culture);
         return Code switch
         {
             PasswordPolicyViolationCode.TooShort => ja

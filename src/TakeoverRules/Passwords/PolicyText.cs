@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TakeoverRules.Passwords;
 
 /// <summary>Text helpers the policy, PIN and breach checks share, on top of the estimator's <see cref="PasswordNormalization"/>.</summary>
@@ -17,8 +15,4 @@ internal static class PolicyText
 
     /// <summary>Counts Unicode code points (NIST SP 800-63B rev. 4 counts each code point as one character).</summary>
     public static int CountCodePoints(string normalized) => PasswordNormalization.CountCodePoints(normalized);
-
-    /// <summary>Picks Japanese for any <c>ja</c> culture and English otherwise; <see langword="null"/> means the current UI culture.</summary>
-    public static bool IsJapanese(CultureInfo? culture) =>
-        string.Equals((culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName, "ja", StringComparison.Ordinal);
 }

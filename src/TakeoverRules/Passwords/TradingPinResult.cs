@@ -23,7 +23,7 @@ public sealed record TradingPinFinding(TradingPinWeakness Weakness)
     /// <param name="culture">The language; <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     public string GetMessage(CultureInfo? culture = null)
     {
-        var ja = PolicyText.IsJapanese(culture);
+        var ja = TextLanguage.IsJapanese(culture);
         return Weakness switch
         {
             TradingPinWeakness.InvalidFormat => ja ? "4桁の数字を入力してください。" : "Enter exactly four digits.",
@@ -50,7 +50,7 @@ public sealed record TradingPinFinding(TradingPinWeakness Weakness)
     /// <param name="culture">The language; <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     public string GetReason(CultureInfo? culture = null)
     {
-        var ja = PolicyText.IsJapanese(culture);
+        var ja = TextLanguage.IsJapanese(culture);
         return Weakness switch
         {
             TradingPinWeakness.InvalidFormat => ja ? "取引暗証番号は4桁の数字です。全角数字は半角として扱います。" : "A trading PIN is four digits; full-width digits are read as half-width.",

@@ -8,7 +8,7 @@ internal static class PostureFormats
 {
     public static string Json(SecurityPosture posture) => PreventionJsonContext.Readable.Write(posture);
 
-    public static string Text(SecurityPosture posture, string language, bool markdown)
+    public static string Text(SecurityPosture posture, CultureInfo? language, bool markdown)
     {
         var text = new StringBuilder(2048);
         var heading = T(language, $"セキュリティ対策の状況: 総合 {posture.Overall} / 100", $"Security posture: overall {posture.Overall} / 100");
@@ -44,5 +44,5 @@ internal static class PostureFormats
         string Line(string free) => markdown ? MarkdownText.Inline(free) : PlainText.OneLine(free);
     }
 
-    private static string T(string language, string ja, string en) => new BilingualText(ja, en).In(language);
+    private static string T(CultureInfo? language, string ja, string en) => new BilingualText(ja, en).In(language);
 }

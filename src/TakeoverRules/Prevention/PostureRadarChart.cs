@@ -21,7 +21,7 @@ internal static class PostureRadarChart
     private const double Width = 760, Height = 640, CenterX = 380, CenterY = 335, Radius = 180;
     private const string Svg = "http://www.w3.org/2000/svg";
 
-    public static string Render(SecurityPosture posture, string language)
+    public static string Render(SecurityPosture posture, CultureInfo? language)
     {
         var factors = posture.Factors;
         var text = new StringBuilder(8192);
@@ -115,7 +115,7 @@ internal static class PostureRadarChart
         }
     }
 
-    private static void Labels(XmlWriter writer, IReadOnlyList<PostureFactorScore> factors, string language)
+    private static void Labels(XmlWriter writer, IReadOnlyList<PostureFactorScore> factors, CultureInfo? language)
     {
         for (var i = 0; i < factors.Count; i++)
         {
@@ -127,7 +127,7 @@ internal static class PostureRadarChart
         }
     }
 
-    private static void Legend(XmlWriter writer, string language)
+    private static void Legend(XmlWriter writer, CultureInfo? language)
     {
         var y = Height - 30;
         writer.WriteStartElement("rect", Svg);
@@ -178,7 +178,7 @@ internal static class PostureRadarChart
         return (CenterX + (r * Math.Cos(angle)), CenterY + (r * Math.Sin(angle)));
     }
 
-    private static string T(string language, string ja, string en) => new BilingualText(ja, en).In(language);
+    private static string T(CultureInfo? language, string ja, string en) => new BilingualText(ja, en).In(language);
 
     private static void Attr(XmlWriter writer, string name, string value) => writer.WriteAttributeString(name, SvgText.Representable(value));
 

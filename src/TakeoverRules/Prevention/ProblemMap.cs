@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace TakeoverRules.Prevention;
@@ -74,9 +75,11 @@ public sealed class ProblemMap
     public IReadOnlyList<ProblemEdge> Edges { get; }
 
     /// <summary>Writes the map as a Mermaid <c>mindmap</c>: the root, one branch per kind, one leaf per node.</summary>
-    /// <param name="language"><c>ja</c> for Japanese labels, anything else for English.</param>
+    /// <param name="culture">The labels' culture (<see cref="TextLanguage"/>); <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>Mermaid source, without a code fence.</returns>
-    public string ToMermaidMindmap(string language)
+    public string ToMermaidMindmap(CultureInfo? culture = null) => Mindmap(culture);
+
+    private string Mindmap(CultureInfo? language)
     {
         var text = new StringBuilder(4096).AppendLine("mindmap");
         text.Append("  root((").Append(MermaidText.Label(new BilingualText("証券口座乗っ取り", "Securities-account takeovers").In(language))).AppendLine("))");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TakeoverRules.Detection;
 
 namespace TakeoverRules.Prevention;
@@ -84,17 +85,17 @@ public sealed record SecurityPosture
     }
 
     /// <summary>Renders the factors as a radar chart (current vs ideal) in self-contained SVG.</summary>
-    /// <param name="language">The language of the labels: <c>ja</c> for Japanese, anything else for English.</param>
+    /// <param name="culture">The culture of the text (<see cref="TextLanguage"/>: Japanese for <c>ja</c>, otherwise English); <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>An SVG document with no external references.</returns>
-    public string ToRadarSvg(string language) => PostureRadarChart.Render(this, language);
+    public string ToRadarSvg(CultureInfo? culture = null) => PostureRadarChart.Render(this, culture);
 
     /// <summary>Writes the assessment as plain text: one line per factor, then the actions.</summary>
-    /// <param name="language"><c>ja</c> for Japanese, anything else for English.</param>
-    public string ToText(string language) => PostureFormats.Text(this, language, markdown: false);
+    /// <param name="culture">The culture of the text (<see cref="TextLanguage"/>: Japanese for <c>ja</c>, otherwise English); <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    public string ToText(CultureInfo? culture = null) => PostureFormats.Text(this, culture, markdown: false);
 
     /// <summary>Writes the assessment as Markdown: a table of factors, then the actions.</summary>
-    /// <param name="language"><c>ja</c> for Japanese, anything else for English.</param>
-    public string ToMarkdown(string language) => PostureFormats.Text(this, language, markdown: true);
+    /// <param name="culture">The culture of the text (<see cref="TextLanguage"/>: Japanese for <c>ja</c>, otherwise English); <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    public string ToMarkdown(CultureInfo? culture = null) => PostureFormats.Text(this, culture, markdown: true);
 
     /// <summary>Writes the assessment, both languages, as JSON.</summary>
     public string ToJson() => PostureFormats.Json(this);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TakeoverRules.Facts;
 
 namespace TakeoverRules.Response;
@@ -33,13 +34,13 @@ public sealed record ResponsePlan
         "These steps are guidance based on public sources, not legal advice. Contact details are as of their source dates; follow each organisation's official instructions.");
 
     /// <summary>Writes the plan as a printable Markdown checklist, ticking what <paramref name="tracker"/> has recorded.</summary>
-    /// <param name="language"><c>ja</c> for Japanese, anything else for English.</param>
+    /// <param name="culture">The culture of the text (<see cref="TextLanguage"/>: Japanese for <c>ja</c>, otherwise English); <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <param name="tracker">The victim's progress, or null for a blank checklist.</param>
-    public string ToMarkdown(string language, ResponseTracker? tracker = null) => ResponsePlanFormats.Markdown(this, language, tracker);
+    public string ToMarkdown(CultureInfo? culture = null, ResponseTracker? tracker = null) => ResponsePlanFormats.Markdown(this, culture, tracker);
 
     /// <summary>Writes the plan as a short plain text for a chat message: one line per step with the confirmed numbers.</summary>
-    /// <param name="language"><c>ja</c> for Japanese, anything else for English.</param>
-    public string ToChatText(string language) => ResponsePlanFormats.Chat(this, language);
+    /// <param name="culture">The culture of the text (<see cref="TextLanguage"/>: Japanese for <c>ja</c>, otherwise English); <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    public string ToChatText(CultureInfo? culture = null) => ResponsePlanFormats.Chat(this, culture);
 
     /// <summary>Writes the plan, both languages and every contact's source, as JSON.</summary>
     public string ToJson() => ResponsePlanFormats.Json(this);

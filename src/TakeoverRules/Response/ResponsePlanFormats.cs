@@ -13,7 +13,7 @@ internal static class ResponsePlanFormats
 {
     public static string Json(ResponsePlan plan) => ResponseJsonContext.Readable.Write(plan);
 
-    public static string Markdown(ResponsePlan plan, string language, ResponseTracker? tracker)
+    public static string Markdown(ResponsePlan plan, CultureInfo? language, ResponseTracker? tracker)
     {
         var status = tracker?.Status;
         var text = new StringBuilder(8192);
@@ -70,7 +70,7 @@ internal static class ResponsePlanFormats
         return text.ToString();
     }
 
-    public static string Chat(ResponsePlan plan, string language)
+    public static string Chat(ResponsePlan plan, CultureInfo? language)
     {
         var text = new StringBuilder(1024);
         text.AppendLine(T(language, "不正アクセスの対応(上から順に):", "What to do, in order:"));
@@ -88,7 +88,7 @@ internal static class ResponsePlanFormats
         return text.ToString();
     }
 
-    private static string MarkdownContact(ContactPoint contact, string language)
+    private static string MarkdownContact(ContactPoint contact, CultureInfo? language)
     {
         var text = new StringBuilder(MarkdownText.Inline(contact.Organisation.In(language)));
         if (contact.Phone is not null) text.Append(" ☎ ").Append(MarkdownText.Inline(contact.Phone));
@@ -115,5 +115,5 @@ internal static class ResponsePlanFormats
         _ => new("数日以内", "within days"),
     };
 
-    private static string T(string language, string ja, string en) => new BilingualText(ja, en).In(language);
+    private static string T(CultureInfo? language, string ja, string en) => new BilingualText(ja, en).In(language);
 }

@@ -131,7 +131,7 @@ public sealed class HelpBotTests
     private static string Converse(string language, string? progressFile, string[] answers)
     {
         var output = new StringWriter();
-        var dialog = new Dialog(new StringReader(string.Join('\n', answers) + "\n"), output, language);
+        var dialog = new Dialog(new StringReader(string.Join('\n', answers) + "\n"), output, CultureInfo.GetCultureInfo(language));
         new HelpBot(dialog, FactsRegistry.Embedded, new FixedClock(Saturday), progressFile).Run();
         return output.ToString();
     }

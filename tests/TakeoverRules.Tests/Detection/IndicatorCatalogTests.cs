@@ -1,3 +1,4 @@
+using System.Globalization;
 using TakeoverRules.Detection;
 
 namespace TakeoverRules.Tests.Detection;
@@ -28,21 +29,31 @@ public sealed class IndicatorCatalogTests
     }
 
     [Theory]
-    [InlineData(ExplanationLanguage.English)]
-    [InlineData(ExplanationLanguage.Japanese)]
-    public void Every_indicator_renders_an_explanation_in_both_languages(ExplanationLanguage language)
+    [InlineData("en")]
+    [InlineData("ja")]
+    public void Every_indicator_renders_an_explanation_in_both_languages(string cultureName)
     {
         foreach (var id in Enum.GetValues<IndicatorId>())
         {
             var hit = new IndicatorHit(id, IndicatorSeverity.Medium, 10, ["e1"], 0.5, 0.3) { Subject = "TSE:9990", Minutes = 12, AmountJpy = 1_000_000, Cause = IndicatorId.UnfamiliarDevice };
 
-            var text = hit.Describe(language);
+            var text = hit.Describe(CultureInfo.GetCultureInfo(cultureName));
 
             text.Should().NotBeNullOrWhiteSpace().And.NotBe(id.ToString());
-            if (language == ExplanationLanguage.Japanese)
+            if (cultureName == "ja")
             {
                 text.Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}|\p{IsKatakana}|\p{IsHiragana}", $"{id} needs a Japanese text");
             }
+        }
+    }
+
+    [Fact]
+    public void Every_indicator_has_a_japanese_and_an_english_title()
+    {
+        foreach (var definition in IndicatorCatalog.All)
+        {
+            definition.Title.Ja.Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}|\p{IsKatakana}|\p{IsHiragana}", $"{definition.Id} needs a Japanese title");
+            definition.Title.En.Should().MatchRegex("^[A-Z0-9][ -~]+$", $"{definition.Id} needs an English title");
         }
     }
 

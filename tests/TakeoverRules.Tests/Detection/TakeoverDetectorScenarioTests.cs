@@ -1,3 +1,4 @@
+using System.Globalization;
 using TakeoverRules.Detection;
 
 namespace TakeoverRules.Tests.Detection;
@@ -59,7 +60,7 @@ public sealed class TakeoverDetectorScenarioTests
         var rotation = decision.Indicators.Single(i => i.Id == IndicatorId.RotationTypology);
         rotation.Evidence.Should().HaveCount(3).And.EndWith(decision.EventId);
         rotation.Message.Should().Contain("92% of holdings").And.Contain("14 min").And.Contain("hosting or VPN address");
-        rotation.Describe(ExplanationLanguage.Japanese).Should().Contain("92%").And.Contain("14分");
+        rotation.Describe(CultureInfo.GetCultureInfo("ja")).Should().Contain("92%").And.Contain("14分");
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class TakeoverDetectorScenarioTests
 
         var hit = decision.Indicators.Single(i => i.Id == IndicatorId.LiquidationBurst);
         hit.Message.Should().Be("sold 92% of holdings within 14 min of a login from a new device (threshold 50%)");
-        hit.Describe(ExplanationLanguage.Japanese).Should().Be("新しい端末からのログインから14分以内に保有資産の92%を売却（しきい値 50%）");
+        hit.Describe(CultureInfo.GetCultureInfo("ja")).Should().Be("新しい端末からのログインから14分以内に保有資産の92%を売却（しきい値 50%）");
         decision.Kind.Should().BeOneOf([DecisionKind.Allow, DecisionKind.Review], "sells are never held by default: the money stays in the account");
     }
 

@@ -64,17 +64,3 @@ public sealed class FactQuantityTests
     public void Prints_the_qualifier() =>
         new FactQuantity(12_900_000_000m, "JPY", QuantityQualifier.About).ToString().Should().Be("~12,900,000,000 JPY");
 }
-
-public sealed class BilingualTextTests
-{
-    [Fact]
-    public void Picks_japanese_for_ja_and_english_otherwise()
-    {
-        var text = new BilingualText("補償", "compensation");
-
-        text.In("ja").Should().Be("補償");
-        text.In("JA").Should().Be("補償");
-        text.In("en").Should().Be("compensation");
-        text.ToString().Should().Be("補償 / compensation");
-    }
-}

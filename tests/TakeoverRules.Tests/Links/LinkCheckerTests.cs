@@ -264,7 +264,7 @@ public sealed class LinkCheckerTests
             text.En.Should().NotBeNullOrWhiteSpace();
         }
 
-        Checker.Check("sbisec-login.com").Advice.In("ja").Should().Contain("ブックマーク");
+        Checker.Check("sbisec-login.com").Advice.In(CultureInfo.GetCultureInfo("ja")).Should().Contain("ブックマーク");
         Checker.Check("sbisec-login.com").ReasonList().Should().Equal(LinkReasons.BrandWithWords);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -16,7 +17,7 @@ public sealed class PostureRadarChartTests
     [InlineData("ja")]
     public void The_chart_is_well_formed_svg_with_a_viewbox_and_both_series(string language)
     {
-        var doc = XDocument.Parse(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(language));
+        var doc = XDocument.Parse(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(CultureInfo.GetCultureInfo(language)));
 
         doc.Root!.Name.Should().Be(Svg + "svg");
         doc.Root.Attribute("viewBox")!.Value.Should().Be("0 0 760 640");
@@ -33,7 +34,7 @@ public sealed class PostureRadarChartTests
         var docs = Path.Combine(typeof(PostureRadarChartTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "ProjectDirectory").Value!, "..", "..", "docs", "images", file);
 
-        File.ReadAllText(docs).Should().Be(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(language),
+        File.ReadAllText(docs).Should().Be(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(CultureInfo.GetCultureInfo(language)),
             "docs/images/{0} is drawn from SecurityPostureInput.TypicalCustomer (regenerate it with the command in THIRD-PARTY-NOTICES.md)", file);
     }
 
@@ -43,9 +44,9 @@ public sealed class PostureRadarChartTests
     public void Every_factor_label_and_the_legend_appear_in_the_chosen_language(string language)
     {
         var posture = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer);
-        var texts = XDocument.Parse(posture.ToRadarSvg(language)).Descendants(Svg + "text").Select(t => t.Value).ToList();
+        var texts = XDocument.Parse(posture.ToRadarSvg(CultureInfo.GetCultureInfo(language))).Descendants(Svg + "text").Select(t => t.Value).ToList();
 
-        texts.Should().Contain(posture.Factors.Select(f => f.Label.In(language)));
+        texts.Should().Contain(posture.Factors.Select(f => f.Label.In(CultureInfo.GetCultureInfo(language))));
         texts.Should().Contain(language == "ja" ? ["現在", "理想"] : ["Current", "Ideal"]);
         texts.Should().Contain(language == "ja" ? $"総合 {posture.Overall} / 100" : $"Overall {posture.Overall} / 100");
     }
@@ -54,7 +55,7 @@ public sealed class PostureRadarChartTests
     public void The_current_series_places_each_score_on_its_axis()
     {
         var posture = SecurityPosture.Assess(SecurityPostureTests.SingleWeakFactor);
-        var points = XDocument.Parse(posture.ToRadarSvg("en")).Descendants(Svg + "polygon")
+        var points = XDocument.Parse(posture.ToRadarSvg(CultureInfo.GetCultureInfo("en"))).Descendants(Svg + "polygon")
             .Single(p => (string?)p.Attribute("id") == "series-current").Attribute("points")!.Value.Split(' ');
 
         points.Should().HaveCount(posture.Factors.Count);
@@ -65,7 +66,7 @@ public sealed class PostureRadarChartTests
     [Fact]
     public void The_chart_has_no_scripts_links_or_external_references()
     {
-        var svg = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg("ja");
+        var svg = SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(CultureInfo.GetCultureInfo("ja"));
         var doc = XDocument.Parse(svg);
 
         doc.Descendants().Select(e => e.Name.LocalName).Should().NotContain(["script", "image", "a", "foreignObject", "style"]);
@@ -78,7 +79,7 @@ public sealed class PostureRadarChartTests
         Chromium.JapaneseFonts().Should().NotBeEmpty("without a Japanese font the ja chart renders as boxes; install fonts-noto-cjk");
         foreach (var language in new[] { "en", "ja" })
         {
-            var png = Chromium.Screenshot(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(language), 760, 640);
+            var png = Chromium.Screenshot(SecurityPosture.Assess(SecurityPostureInput.TypicalCustomer).ToRadarSvg(CultureInfo.GetCultureInfo(language)), 760, 640);
 
             png.Length.Should().BeGreaterThan(10_000, "a blank page compresses to far less");
             png.AsSpan(0, 8).ToArray().Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
@@ -95,7 +96,7 @@ public sealed class PostureRadarChartTests
         {
             var planted = new SecurityPosture([.. posture.Factors.Select(f => f with { Label = new(text, text) })], posture.Overall, posture.NextActions);
 
-            var doc = XDocument.Parse(planted.ToRadarSvg("en"), LoadOptions.PreserveWhitespace);
+            var doc = XDocument.Parse(planted.ToRadarSvg(CultureInfo.GetCultureInfo("en")), LoadOptions.PreserveWhitespace);
 
             doc.Descendants().Select(e => e.Name.LocalName).Distinct().Should().BeSubsetOf(["svg", "title", "rect", "g", "polygon", "line", "circle", "text"]);
             var expected = SvgText.Representable(text);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsCheck;
@@ -49,7 +50,7 @@ public sealed class ProblemMapTests
     [InlineData("en", "Securities-account takeovers", "Causes")]
     public void The_mindmap_has_a_root_a_branch_per_kind_and_a_leaf_per_node(string language, string root, string firstBranch)
     {
-        var lines = Map.ToMermaidMindmap(language).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Map.ToMermaidMindmap(CultureInfo.GetCultureInfo(language)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         lines[0].Should().Be("mindmap");
         lines[1].Should().Be($"  root(({root}))");
@@ -63,7 +64,7 @@ public sealed class ProblemMapTests
     {
         foreach (var language in new[] { "ja", "en" })
         {
-            var leaves = Map.ToMermaidMindmap(language).Split('\n').Where(l => l.StartsWith("      "));
+            var leaves = Map.ToMermaidMindmap(CultureInfo.GetCultureInfo(language)).Split('\n').Where(l => l.StartsWith("      "));
             foreach (var leaf in leaves)
             {
                 var text = leaf.Trim();
@@ -81,7 +82,7 @@ public sealed class ProblemMapTests
         {
             var map = new ProblemMap([new ProblemNode(text, ProblemNodeKind.Cause, new(text, text), [])], []);
 
-            var lines = map.ToMermaidMindmap("en").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var lines = map.ToMermaidMindmap(CultureInfo.GetCultureInfo("en")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
             lines.Should().HaveCount(4, "the text was {0}", JsonSerializer.Serialize(text));
             var leaf = Regex.Match(lines[3], @"^      ([A-Za-z][A-Za-z0-9_]*)\[([^\[\](){}""`<>|]*)\]$");

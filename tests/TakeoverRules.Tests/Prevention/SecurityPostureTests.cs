@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsCheck;
 using TakeoverRules.Detection;
 using TakeoverRules.Passwords;
@@ -148,11 +149,11 @@ public sealed class SecurityPostureTests
             [.. posture.Factors.Select(f => f with { Label = new(text, text), Finding = new(text, text) })],
             posture.Overall,
             [.. posture.NextActions.Select(a => a with { Action = new(text, text), Why = new(text, text) })]);
-        var benign = MarkdownShape.Of(Planted("x").ToMarkdown("en"));
+        var benign = MarkdownShape.Of(Planted("x").ToMarkdown(CultureInfo.GetCultureInfo("en")));
 
         HostileText.Gen.Sample(text =>
         {
-            var markdown = Planted(text).ToMarkdown("en");
+            var markdown = Planted(text).ToMarkdown(CultureInfo.GetCultureInfo("en"));
 
             MarkdownShape.Of(markdown).Should().Equal(benign, "the text was {0}", System.Text.Json.JsonSerializer.Serialize(text));
             MarkdownShape.Texts(markdown).Count(t => t == PlainText.OneLine(text).Trim(' ')).Should().Be(posture.Factors.Count * 2);

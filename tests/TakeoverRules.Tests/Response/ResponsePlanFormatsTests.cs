@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CsCheck;
 using TakeoverRules.Facts;
@@ -18,7 +19,7 @@ public sealed class ResponsePlanFormatsTests
     [InlineData("en", "# Securities-account takeover: response checklist", "now")]
     public void The_markdown_checklist_has_a_checkbox_per_step_with_contacts_sources_and_evidence(string language, string heading, string now)
     {
-        var markdown = Plan.ToMarkdown(language);
+        var markdown = Plan.ToMarkdown(CultureInfo.GetCultureInfo(language));
         var lines = markdown.Split('\n');
 
         lines[0].Should().Be(heading);
@@ -29,7 +30,7 @@ public sealed class ResponsePlanFormatsTests
         markdown.Should().Contain(language == "ja" ? $"({checkedOn}に確認、出典: 愛知県警察" : $"(checked {checkedOn}, source: 愛知県警察");
         lines.Count(l => l.StartsWith("  - [ ] ")).Should().Be(Plan.Steps.Sum(s => s.Evidence.Count));
         lines.Should().Contain(l => l.StartsWith("> "), "the out-of-hours and withdrawal notes are quoted");
-        lines.Last(l => l.Length > 0).Should().Be("_" + ResponsePlan.Disclaimer.In(language) + "_");
+        lines.Last(l => l.Length > 0).Should().Be("_" + ResponsePlan.Disclaimer.In(CultureInfo.GetCultureInfo(language)) + "_");
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class ResponsePlanFormatsTests
     {
         var tracker = ResponseTracker.Start(Plan).MarkDone("contact-broker").MarkDone("report-police").Record("police-receipt-number", "第77号");
 
-        var markdown = Plan.ToMarkdown("en", tracker);
+        var markdown = Plan.ToMarkdown(CultureInfo.GetCultureInfo("en"), tracker);
 
         markdown.Should().Contain("- [x] **1. ").And.Contain("— 第77号");
         markdown.Should().Contain("## Still missing").And.Contain("(`contact-broker`)");
@@ -50,7 +51,7 @@ public sealed class ResponsePlanFormatsTests
     [InlineData("en")]
     public void The_chat_text_fits_a_chat_message_and_keeps_the_confirmed_numbers(string language)
     {
-        var text = Plan.ToChatText(language);
+        var text = Plan.ToChatText(CultureInfo.GetCultureInfo(language));
 
         text.Length.Should().BeLessThanOrEqualTo(1000);
         text.Split('\n').Should().HaveCount(Plan.Steps.Count + 2);
@@ -84,8 +85,8 @@ public sealed class ResponsePlanFormatsTests
     [Fact]
     public void A_planted_fsa_contact_reaches_the_markdown_only_as_text()
     {
-        var markdown = PlanWith(HostileText.WithFsaContact(PlantedFsaText, "050-0000-0000", "https://fsa-help.example/")).ToMarkdown("ja");
-        var benign = PlanWith(HostileText.WithFsaContact("x", "050-0000-0000", "https://fsa-help.example/")).ToMarkdown("ja");
+        var markdown = PlanWith(HostileText.WithFsaContact(PlantedFsaText, "050-0000-0000", "https://fsa-help.example/")).ToMarkdown(CultureInfo.GetCultureInfo("ja"));
+        var benign = PlanWith(HostileText.WithFsaContact("x", "050-0000-0000", "https://fsa-help.example/")).ToMarkdown(CultureInfo.GetCultureInfo("ja"));
 
         MarkdownShape.Of(markdown).Should().Equal(MarkdownShape.Of(benign), "the planted text adds no block, link, HTML or emphasis");
         markdown.Should().NotContain("<script>").And.NotContain("](https://evil.example").And.NotContain("\n- [x]");
@@ -97,11 +98,11 @@ public sealed class ResponsePlanFormatsTests
     [Fact]
     public void Any_contact_text_leaves_the_markdown_checklist_as_it_was()
     {
-        var benign = MarkdownShape.Of(PlanWith(HostileText.WithFsaContact("x")).ToMarkdown("en"));
+        var benign = MarkdownShape.Of(PlanWith(HostileText.WithFsaContact("x")).ToMarkdown(CultureInfo.GetCultureInfo("en")));
         HostileText.Gen.Sample(text =>
         {
             var registry = HostileText.WithFsaContact(text);
-            var markdown = PlanWith(registry).ToMarkdown("en");
+            var markdown = PlanWith(registry).ToMarkdown(CultureInfo.GetCultureInfo("en"));
 
             MarkdownShape.Of(markdown).Should().Equal(benign, "the text was {0}", JsonSerializer.Serialize(text));
             var organisation = PlainText.OneLine(registry.Contacts.Single(c => c.Id == "fsa-counselling").Organisation.En).Trim(' ');
@@ -120,7 +121,7 @@ public sealed class ResponsePlanFormatsTests
                 Steps = [.. Plan.Steps.Select(s => s != step ? s : s with { Title = new(text, text), Contacts = [.. s.Contacts.Select(c => c with { Phone = text })] })],
             };
 
-            var lines = planted.ToChatText("en").Split('\n');
+            var lines = planted.ToChatText(CultureInfo.GetCultureInfo("en")).Split('\n');
 
             lines.Should().HaveCount(Plan.Steps.Count + 2, "the text was {0}", JsonSerializer.Serialize(text));
             for (var i = 1; i <= Plan.Steps.Count; i++)
@@ -140,9 +141,9 @@ public sealed class ResponsePlanFormatsTests
     {
         var tracker = ResponseTracker.Start(Plan).Record("police-receipt-number", "第77号 | <b>done</b> [x](http://evil.example)");
 
-        var markdown = Plan.ToMarkdown("en", tracker);
+        var markdown = Plan.ToMarkdown(CultureInfo.GetCultureInfo("en"), tracker);
 
         markdown.Should().Contain(@"— 第77号 \| &lt;b>done&lt;/b> \[x\](http\://evil.example)");
-        MarkdownShape.Of(markdown).Should().Equal(MarkdownShape.Of(Plan.ToMarkdown("en", ResponseTracker.Start(Plan).Record("police-receipt-number", "x"))));
+        MarkdownShape.Of(markdown).Should().Equal(MarkdownShape.Of(Plan.ToMarkdown(CultureInfo.GetCultureInfo("en"), ResponseTracker.Start(Plan).Record("police-receipt-number", "x"))));
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TakeoverRules.Detection.Format;
 
 /// <summary>
@@ -15,16 +17,27 @@ public sealed class DecisionWriter : IDisposable
     private static readonly string[] Severities = ["low", "medium", "high", "critical"];
 
     private readonly JsonLinesOutput _output;
-    private readonly ExplanationLanguage _language;
+    private readonly bool _japanese;
 
-    /// <summary>Creates a writer over <paramref name="utf8Stream"/>.</summary>
+    /// <summary>
+    /// Creates a writer over <paramref name="utf8Stream"/> whose indicator messages are in English, whatever the
+    /// host's culture, so the stream of record reads the same on every machine.
+    /// </summary>
     /// <param name="utf8Stream">Where the UTF-8 JSON Lines go.</param>
-    /// <param name="language">Language of the indicator messages (default English).</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="utf8Stream"/> open (default <see langword="false"/>).</param>
-    public DecisionWriter(Stream utf8Stream, ExplanationLanguage language = ExplanationLanguage.English, bool leaveOpen = false)
+    public DecisionWriter(Stream utf8Stream, bool leaveOpen = false)
     {
         _output = new JsonLinesOutput(utf8Stream, leaveOpen);
-        _language = language;
+    }
+
+    /// <summary>Creates a writer over <paramref name="utf8Stream"/> whose indicator messages are in the culture's language (<see cref="TextLanguage"/>).</summary>
+    /// <param name="utf8Stream">Where the UTF-8 JSON Lines go.</param>
+    /// <param name="culture">The culture of the messages, read once here; <see langword="null"/> means <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="utf8Stream"/> open (default <see langword="false"/>).</param>
+    public DecisionWriter(Stream utf8Stream, CultureInfo? culture, bool leaveOpen = false)
+        : this(utf8Stream, leaveOpen)
+    {
+        _japanese = TextLanguage.IsJapanese(culture);
     }
 
     /// <summary>Writes one decision as one line, whatever its kind or status.</summary>
@@ -57,7 +70,7 @@ public sealed class DecisionWriter : IDisposable
             }
 
             w.WriteEndArray();
-            w.WriteString("message"u8, hit.Describe(_language));
+            w.WriteString("message"u8, _japanese ? IndicatorCatalog.Render(hit, en: false) : hit.Message);
             w.WriteEndObject();
         }
 

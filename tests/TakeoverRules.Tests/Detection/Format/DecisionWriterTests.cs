@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using TakeoverRules.Detection;
 using TakeoverRules.Detection.Format;
@@ -8,10 +9,10 @@ public sealed class DecisionWriterTests
 {
     private static readonly IndicatorHit Hosting = new(IndicatorId.HostingNetwork, IndicatorSeverity.Medium, 20, ["e1"], 1, 1) { Subject = "AS64511" };
 
-    private static string Write(Action<DecisionWriter> write, ExplanationLanguage language = ExplanationLanguage.English)
+    private static string Write(Action<DecisionWriter> write, CultureInfo? culture = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new DecisionWriter(stream, language, leaveOpen: true))
+        using (var writer = culture is null ? new DecisionWriter(stream, leaveOpen: true) : new DecisionWriter(stream, culture, leaveOpen: true))
         {
             write(writer);
         }
@@ -36,7 +37,27 @@ public sealed class DecisionWriterTests
     {
         var decision = new Decision("e2", "A", EventSamples.Time, AccountEventType.Login, DecisionKind.Review, 40, [Hosting]);
 
-        Write(w => w.Write(decision), ExplanationLanguage.Japanese).Should().Contain(Hosting.Describe(ExplanationLanguage.Japanese));
+        Write(w => w.Write(decision), CultureInfo.GetCultureInfo("ja-JP")).Should().Contain(Hosting.Describe(CultureInfo.GetCultureInfo("ja")))
+            .And.NotContain(Hosting.Message);
+        Write(w => w.Write(decision), CultureInfo.GetCultureInfo("fr-FR")).Should().Contain(Hosting.Message);
+    }
+
+    [Fact]
+    public void Without_a_culture_messages_are_english_whatever_the_host_culture()
+    {
+        var decision = new Decision("e2", "A", EventSamples.Time, AccountEventType.Login, DecisionKind.Review, 40, [Hosting]);
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP");
+
+            Write(w => w.Write(decision)).Should().Contain(Hosting.Message);
+            Write(w => w.Write(decision), CultureInfo.CurrentUICulture).Should().Contain(Hosting.Describe(null)).And.NotContain(Hosting.Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]
