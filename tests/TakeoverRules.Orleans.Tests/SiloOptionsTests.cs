@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TakeoverRules.Orleans;
 
 namespace TakeoverRules.Orleans.Tests;
 

@@ -181,9 +181,10 @@ public sealed partial class TakeoverDetector
             return null;
         }
 
-        // The stored snapshot is the account's state; checked like one being restored, so it is never handed on unread.
+        // The stored snapshot is the account's state; checked like one being restored, so it is never handed on unread,
+        // and copied, so that the caller cannot change the store's own array.
         ReadEvicted(account, snapshot);
-        return snapshot;
+        return snapshot.ToArray();
     }
 
     /// <summary>Replaces the accounts in memory with loaded ones, evicting those over the bound (the first read go first).</summary>

@@ -149,6 +149,16 @@ public sealed class AccountCacheTests
     }
 
     [Fact]
+    public void After_a_configuration_change_the_stores_snapshots_are_refused_naming_both_configurations()
+    {
+        var (store, before) = AEvictedByB();
+        var after = new TakeoverDetector(new DetectorOptions { MaxAccountsInMemory = 1, HoldThreshold = 61 }, Market.Instruments, TimeProvider.System, store);
+
+        after.Invoking(d => d.Evaluate(Login("3", "A", 1))).Should().Throw<DetectorSnapshotException>()
+            .WithMessage($"account A: *taken under configuration {before.ConfigurationHash}, this detector runs {after.ConfigurationHash}*");
+    }
+
+    [Fact]
     public void A_store_that_fails_to_save_keeps_the_account_in_memory_and_leaves_the_event_unapplied()
     {
         var store = new MemoryStore();
@@ -172,7 +182,7 @@ public sealed class AccountCacheTests
         var (store, detector) = AEvictedByB();
 
         var snapshot = detector.SnapshotAccount("A");
-        snapshot.Should().Equal(store.Get("A"));
+        snapshot.Should().Equal(store.Get("A")).And.NotBeSameAs(store.Get("A"));
         detector.RestoreAccount("C", snapshot);
         detector.AccountCount.Should().Be(1);
         store.Accounts.Should().BeEquivalentTo(["A", "B"]);
