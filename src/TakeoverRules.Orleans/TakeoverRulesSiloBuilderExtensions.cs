@@ -76,12 +76,22 @@ internal static class DetectorExceptions
     }
 }
 
-/// <summary>Checks the grain options against the detector's (the write-behind bound must stay inside the duplicate window).</summary>
+/// <summary>
+/// Checks the grain options against the detector's: the write-behind bound must stay inside the duplicate window, and
+/// the detector must not evict accounts itself.
+/// </summary>
 internal sealed class DetectionGrainOptionsValidator(IOptions<TakeoverRulesOptions> detection) : IValidateOptions<DetectionGrainOptions>
 {
     public ValidateOptionsResult Validate(string? name, DetectionGrainOptions options)
     {
         var errors = options.Validate(detection.Value.Detection.DuplicateWindow);
+        if (detection.Value.Detection.MaxAccountsInMemory != 0)
+        {
+            // The grains already bound the silo's memory (an idle account's grain deactivates and its state leaves the
+            // detector), and they persist it themselves; a detector evicting under them would write it a second time.
+            errors.Add($"Orleans: Detection.MaxAccountsInMemory must be 0 on a silo (was {detection.Value.Detection.MaxAccountsInMemory}): an account's state stays in memory only while its grain is active, and the grain storage holds it otherwise");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -102,4 +102,16 @@ internal sealed class DetectionWorkload
     public AccountEvent[] Mixed { get; }
 
     public InstrumentTable Instruments { get; }
+
+    /// <summary>Decides on every event of <see cref="HonestTail"/>; throws if any indicator fires (it is the allow path).</summary>
+    public int AllowAll(TakeoverDetector detector)
+    {
+        var flagged = 0;
+        foreach (var e in HonestTail)
+        {
+            flagged += detector.Evaluate(e).Indicators.Count;
+        }
+
+        return flagged != 0 ? throw new InvalidOperationException($"the allow path fired {flagged} indicators") : flagged;
+    }
 }

@@ -260,6 +260,11 @@ internal struct CitedText
 /// </summary>
 internal sealed class AccountState
 {
+    // The detector's recency list when DetectorOptions.MaxAccountsInMemory bounds it (AccountCache.cs): the account's
+    // id (the dictionary's own key string) and its neighbours. Not part of the state: never snapshotted.
+    public string? CacheKey;
+    public AccountState? Newer, Older;
+
     // Event time and duplicates.
     public long Watermark;
     public DuplicateMemory RecentIds;

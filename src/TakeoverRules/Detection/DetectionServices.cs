@@ -26,7 +26,9 @@ internal static class DetectionServices
             var logger = (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("TakeoverRules.Detection");
             var telemetry = new DetectionTelemetry(sp.GetService<IMeterFactory>(), logger, sp.GetRequiredService<IdRedaction>());
             telemetry.WarnIfNoInstruments(instruments);
-            return new TakeoverDetector(options, instruments, sp.GetService<TimeProvider>() ?? TimeProvider.System) { Telemetry = telemetry };
+            // A registered IAccountStateStore is used when Detection.MaxAccountsInMemory bounds the accounts in memory.
+            var store = options.MaxAccountsInMemory > 0 ? sp.GetService<IAccountStateStore>() : null;
+            return new TakeoverDetector(options, instruments, sp.GetService<TimeProvider>() ?? TimeProvider.System, store) { Telemetry = telemetry };
         });
     }
 

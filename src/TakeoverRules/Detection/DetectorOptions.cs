@@ -120,6 +120,21 @@ public sealed class DetectorOptions
     /// </summary>
     public int MaxIdLength { get; set; } = 256;
 
+    /// <summary>
+    /// The most accounts whose state the detector keeps in memory; 0 (default) keeps every account. When a new account
+    /// would exceed it, the least recently active account (by the detector's own access order) is snapshotted to the
+    /// host's <see cref="IAccountStateStore"/> and dropped, and restored from there when its next event arrives, so
+    /// decisions are the same as without the bound. Needs a store (the
+    /// <see cref="TakeoverDetector(DetectorOptions, IInstrumentSource, TimeProvider, IAccountStateStore)"/> constructor,
+    /// or an <see cref="IAccountStateStore"/> registered in the services). Range 0–100,000,000. The per-symbol
+    /// convergence windows are not per account and stay in memory. Not part of
+    /// <see cref="TakeoverDetector.ConfigurationHash"/>: a snapshot moves between bounded and unbounded detectors.
+    /// </summary>
+    public int MaxAccountsInMemory { get; set; }
+
+    /// <summary>The largest <see cref="MaxAccountsInMemory"/>.</summary>
+    internal const int MaxAccountsInMemoryLimit = 100_000_000;
+
     /// <summary>UTC offset, in minutes, of the customers' local time used for hour-of-day profiles. Default 540 (JST).</summary>
     public int LocalUtcOffsetMinutes { get; set; } = 540;
 
@@ -221,7 +236,9 @@ public sealed class DetectorOptions
 
     /// <summary>
     /// Every numeric option with its valid range: the one list that validation and the configuration hash both read.
-    /// A test checks that it names every public property but <see cref="HoldSells"/>, <see cref="HomeCountry"/> and <see cref="SnapshotKey"/>.
+    /// A test checks that it names every public property but <see cref="HoldSells"/>, <see cref="HomeCountry"/>,
+    /// <see cref="SnapshotKey"/> and <see cref="MaxAccountsInMemory"/> (a memory budget, validated on its own and not
+    /// hashed, since it changes no decision).
     /// </summary>
     internal static readonly IReadOnlyList<(string Name, Func<DetectorOptions, double> Value, double Min, double Max)> Numeric =
     [
@@ -313,6 +330,12 @@ public sealed class DetectorOptions
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Detection.MaxDuplicateIds: must be at least DuplicateWindow, the ids that are always kept (were {MaxDuplicateIds}, {DuplicateWindow})"));
+        }
+
+        if (MaxAccountsInMemory is < 0 or > MaxAccountsInMemoryLimit)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Detection.MaxAccountsInMemory: must be 0 (every account in memory) or between 1 and {MaxAccountsInMemoryLimit} (was {MaxAccountsInMemory})"));
         }
 
         if (SnapshotKey is { Length: < MinSnapshotKeyBytes })

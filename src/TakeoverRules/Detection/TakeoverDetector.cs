@@ -46,6 +46,26 @@ public sealed partial class TakeoverDetector
     /// </param>
     /// <exception cref="TakeoverRulesOptionsException">The options are invalid; the message lists every problem.</exception>
     public TakeoverDetector(DetectorOptions options, IInstrumentSource instruments, TimeProvider timeProvider)
+        : this(options, instruments, timeProvider, accountStore: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a detector with no state that keeps at most <see cref="DetectorOptions.MaxAccountsInMemory"/> accounts in
+    /// memory, evicting the least recently active ones to <paramref name="accountStore"/> and restoring them from it when
+    /// their next event arrives. Decisions are the same as without the bound.
+    /// </summary>
+    /// <param name="options">Thresholds and weights; copied and validated.</param>
+    /// <param name="instruments">Reference data for the instruments in orders.</param>
+    /// <param name="timeProvider">The host's clock (see <see cref="TakeoverDetector(DetectorOptions, IInstrumentSource, TimeProvider)"/>).</param>
+    /// <param name="accountStore">
+    /// Where evicted accounts go; required when <see cref="DetectorOptions.MaxAccountsInMemory"/> is set, and not used
+    /// when it is 0 (every account stays in memory).
+    /// </param>
+    /// <exception cref="TakeoverRulesOptionsException">
+    /// The options are invalid, or <see cref="DetectorOptions.MaxAccountsInMemory"/> is set without a store.
+    /// </exception>
+    public TakeoverDetector(DetectorOptions options, IInstrumentSource instruments, TimeProvider timeProvider, IAccountStateStore? accountStore)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(instruments);
@@ -63,6 +83,12 @@ public sealed partial class TakeoverDetector
         _settings = new DetectorSettings(_options);
         _route = new DetectionRoute(_settings, instruments);
         _snapshots = new DetectorSnapshotFormat(_configHash, _options.MaxDuplicateIds, _options.SnapshotKey, SnapshotTextLength(_options.MaxIdLength));
+        _maxAccounts = _options.MaxAccountsInMemory;
+        if (_maxAccounts > 0)
+        {
+            _store = accountStore ?? throw new TakeoverRulesOptionsException(
+                [$"Detection.{nameof(DetectorOptions.MaxAccountsInMemory)}: evicting accounts needs an {nameof(IAccountStateStore)} to put them in (was {_maxAccounts}, with no store)"]);
+        }
     }
 
     // Texts in the state are event texts (at most MaxIdLength) or short texts built from them (an address block).
@@ -74,7 +100,10 @@ public sealed partial class TakeoverDetector
     /// <summary>Hash of the configuration (16 hex digits); snapshots carry it and are restored only under the same one.</summary>
     public string ConfigurationHash => _configHash.ToString("x16", CultureInfo.InvariantCulture);
 
-    /// <summary>Number of accounts with state.</summary>
+    /// <summary>
+    /// Number of accounts with state in memory: at most <see cref="DetectorOptions.MaxAccountsInMemory"/> when it is set
+    /// (the evicted accounts, in the <see cref="IAccountStateStore"/>, are not counted).
+    /// </summary>
     public int AccountCount
     {
         get
@@ -105,6 +134,11 @@ public sealed partial class TakeoverDetector
     /// <param name="accountEvent">The event.</param>
     /// <returns>The decision; <see cref="Decision.Status"/> says if the event was a duplicate, too late or too early.</returns>
     /// <exception cref="ArgumentException">A field of the event is missing, or a text is longer than <see cref="DetectorOptions.MaxIdLength"/>; the message names it.</exception>
+    /// <exception cref="DetectorSnapshotException">
+    /// With <see cref="DetectorOptions.MaxAccountsInMemory"/>: the account's evicted snapshot in the
+    /// <see cref="IAccountStateStore"/> was refused (corrupt, another configuration or key); the message names the
+    /// account, and nothing changed. An exception from the store itself propagates the same way.
+    /// </exception>
     public Decision Evaluate(AccountEvent accountEvent)
     {
         ArgumentNullException.ThrowIfNull(accountEvent);
@@ -207,31 +241,42 @@ public sealed partial class TakeoverDetector
         }
     }
 
-    /// <summary>Removes an account's state (e.g. a closed account, or a host moving it elsewhere).</summary>
+    /// <summary>
+    /// Removes an account's state (e.g. a closed account, or a host moving it elsewhere); with
+    /// <see cref="DetectorOptions.MaxAccountsInMemory"/>, from the <see cref="IAccountStateStore"/> too.
+    /// </summary>
     /// <param name="account">The account.</param>
-    /// <returns>Whether the account had state.</returns>
+    /// <returns>Whether the account had state (in memory or in the store).</returns>
     public bool RemoveAccount(string account)
     {
         ArgumentNullException.ThrowIfNull(account);
         lock (_gate)
         {
-            return _accounts.Remove(account);
+            return RemoveAccountLocked(account);
         }
     }
 
-    /// <summary>Snapshots one account's state (versioned, stamped with <see cref="ConfigurationHash"/>).</summary>
+    /// <summary>
+    /// Snapshots one account's state (versioned, stamped with <see cref="ConfigurationHash"/>); an evicted account's is
+    /// the snapshot in the <see cref="IAccountStateStore"/>, checked as if it were restored.
+    /// </summary>
     /// <param name="account">The account.</param>
     /// <returns>The snapshot, or <see langword="null"/> when the account has no state.</returns>
+    /// <exception cref="DetectorSnapshotException">The account is evicted and its snapshot in the store is refused.</exception>
     public byte[]? SnapshotAccount(string account)
     {
         ArgumentNullException.ThrowIfNull(account);
         lock (_gate)
         {
-            return _accounts.TryGetValue(account, out var state) ? _snapshots.WriteAccount(state) : null;
+            return SnapshotAccountLocked(account);
         }
     }
 
-    /// <summary>Replaces one account's state with a snapshot taken by <see cref="SnapshotAccount"/>.</summary>
+    /// <summary>
+    /// Replaces one account's state with a snapshot taken by <see cref="SnapshotAccount"/>. With
+    /// <see cref="DetectorOptions.MaxAccountsInMemory"/> the account becomes the most recently active one, and the least
+    /// recently active one may be evicted to make room.
+    /// </summary>
     /// <param name="account">The account.</param>
     /// <param name="snapshot">The snapshot.</param>
     /// <exception cref="DetectorSnapshotException">The snapshot is corrupt, of another version, or from another configuration.</exception>
@@ -241,7 +286,7 @@ public sealed partial class TakeoverDetector
         var state = _snapshots.ReadAccount(snapshot, "account " + account);
         lock (_gate)
         {
-            _accounts[account] = state;
+            PutAccount(account, state);
         }
     }
 
@@ -271,7 +316,11 @@ public sealed partial class TakeoverDetector
         }
     }
 
-    /// <summary>Writes the whole state (every account and symbol) to a stream.</summary>
+    /// <summary>
+    /// Writes the whole state (every account and symbol in memory) to a stream. With
+    /// <see cref="DetectorOptions.MaxAccountsInMemory"/> the evicted accounts are in the <see cref="IAccountStateStore"/>
+    /// instead: this state and the store together are the detector's.
+    /// </summary>
     /// <param name="destination">Where to write.</param>
     public void SaveState(Stream destination)
     {
@@ -282,7 +331,12 @@ public sealed partial class TakeoverDetector
         }
     }
 
-    /// <summary>Replaces the whole state with one written by <see cref="SaveState"/>.</summary>
+    /// <summary>
+    /// Replaces the whole state in memory with one written by <see cref="SaveState"/>. With
+    /// <see cref="DetectorOptions.MaxAccountsInMemory"/>, the accounts over the bound (the first written go first) are
+    /// evicted to the <see cref="IAccountStateStore"/>, and accounts already in the store stay there: give a detector
+    /// the store that was used with the state it loads.
+    /// </summary>
     /// <param name="source">Where to read.</param>
     /// <exception cref="DetectorSnapshotException">The state is corrupt, of another version, or from another configuration.</exception>
     public void LoadState(Stream source)
@@ -291,13 +345,8 @@ public sealed partial class TakeoverDetector
         var (accounts, symbols) = _snapshots.Load(source);
         lock (_gate)
         {
-            _accounts.Clear();
+            ReplaceAccounts(accounts);
             Symbols.Clear();
-            foreach (var (key, value) in accounts)
-            {
-                _accounts[key] = value;
-            }
-
             foreach (var (key, value) in symbols)
             {
                 Symbols[key] = value;
@@ -321,12 +370,8 @@ public sealed partial class TakeoverDetector
             };
         }
 
-        if (!_accounts.TryGetValue(e.Account, out var st))
-        {
-            st = new AccountState();
-            _accounts.Add(e.Account, st);
-        }
-
+        // With MaxAccountsInMemory this may restore the account from the store or evict another; when it throws, nothing changed.
+        var st = AccountFor(e.Account);
         var idHash = StableHash.Of(e.Id);
         if (st.RecentIds.Contains(idHash))
         {

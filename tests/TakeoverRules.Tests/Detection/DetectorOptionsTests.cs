@@ -6,9 +6,10 @@ namespace TakeoverRules.Tests.Detection;
 public sealed class DetectorOptionsTests
 {
     [Fact]
-    public void The_numeric_table_names_every_public_option_but_the_flag_the_country_and_the_key()
+    public void The_numeric_table_names_every_public_option_but_the_flag_the_country_the_key_and_the_memory_bound()
     {
-        var properties = typeof(DetectorOptions).GetProperties().Select(p => p.Name).Except([nameof(DetectorOptions.HoldSells), nameof(DetectorOptions.HomeCountry), nameof(DetectorOptions.SnapshotKey)]);
+        var properties = typeof(DetectorOptions).GetProperties().Select(p => p.Name)
+            .Except([nameof(DetectorOptions.HoldSells), nameof(DetectorOptions.HomeCountry), nameof(DetectorOptions.SnapshotKey), nameof(DetectorOptions.MaxAccountsInMemory)]);
 
         DetectorOptions.Numeric.Select(o => o.Name).Should().BeEquivalentTo(properties);
     }
