@@ -129,10 +129,14 @@ public static class PasswordStrengthEndpointExtensions
         await Results.Json(answer, PasswordStrengthJsonContext.Default.PasswordStrengthResponse).ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    /// <summary>The browser's most preferred language (highest q, first on a tie) decides, by the library's one rule.</summary>
     private static bool IsJapanese(HttpRequest request)
     {
-        var header = request.Headers.AcceptLanguage.ToString();
-        return header.StartsWith("ja", StringComparison.OrdinalIgnoreCase);
+        var preferred = request.GetTypedHeaders().AcceptLanguage
+            .Where(tag => tag.Quality is not 0)
+            .OrderByDescending(tag => tag.Quality ?? 1)
+            .FirstOrDefault();
+        return TextLanguage.IsJapanese(preferred?.Value.Value);
     }
 
     /// <summary>Reads at most <paramref name="max"/> bytes; null when the body is longer (chunked bodies have no Content-Length).</summary>

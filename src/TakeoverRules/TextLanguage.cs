@@ -31,6 +31,15 @@ public static class TextLanguage
         return false;
     }
 
+    /// <summary>
+    /// Whether text for the culture or language tag <paramref name="cultureName"/> (BCP 47, as in an HTTP
+    /// <c>Accept-Language</c> header) is written in Japanese: <c>ja</c> or a tag that starts <c>ja-</c>. For a tag that may
+    /// name no culture this machine knows, without creating a <see cref="CultureInfo"/>.
+    /// </summary>
+    /// <param name="cultureName">A culture name or language tag; null or empty is English.</param>
+    /// <returns><see langword="true"/> for <c>ja</c> and its specific tags; otherwise <see langword="false"/> (English).</returns>
+    public static bool IsJapanese(string? cultureName) => cultureName is { Length: >= 2 } && IsJapaneseName(cultureName);
+
     private static bool IsJapaneseName(string name) =>
         name.StartsWith("ja", StringComparison.OrdinalIgnoreCase) && (name.Length == 2 || name[2] is '-' or '_');
 }

@@ -46,6 +46,27 @@ public sealed class PasswordStrengthEndpointTests
     }
 
     [Theory]
+    [InlineData("ja", true)]
+    [InlineData("ja-JP,en;q=0.8", true)]
+    [InlineData("en-US,ja;q=0.9", false)]
+    [InlineData("en;q=0.5, ja", true)]
+    [InlineData("jv", false)]
+    [InlineData("jam", false)]
+    public async Task Feedback_follows_the_most_preferred_language(string acceptLanguage, bool japanese)
+    {
+        await using var app = new SampleApp();
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/password-strength") { Content = Json("""{"password":"abc"}""") };
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var answer = await response.Content.ReadFromJsonAsync<PasswordStrengthResponse>(cancellationToken: TestContext.Current.CancellationToken);
+        var message = answer!.Violations.Single(v => v.Code == "TooShort").Message;
+        (message == "8文字以上にしてください。").Should().Be(japanese, "Accept-Language {0} gave {1}", acceptLanguage, message);
+    }
+
+    [Theory]
     [InlineData("/password-strength?password=abc", """{"password":"abc"}""", HttpStatusCode.BadRequest)]
     [InlineData("/password-strength", """{"pass":"abc"}""", HttpStatusCode.BadRequest)]
     [InlineData("/password-strength", """not json""", HttpStatusCode.BadRequest)]
