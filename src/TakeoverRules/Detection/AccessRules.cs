@@ -206,49 +206,32 @@ internal static class AccessRules
         : null;
 
     /// <summary>
-    /// An order that resumes a quiet session: the first order more than <see cref="DetectorOptions.StaleSessionMinutes"/>
-    /// after the session's last login or order, with no new login, and every order after it until the next login. A
-    /// session cookie replayed from elsewhere (an info-stealer's) shows no login of its own; it acts after the victim has
-    /// gone quiet. Judged against this customer's own share of such orders. Returns whether the order is in a resumed
-    /// session, or null when it is in no login session at all (before the first login, after an API login, or past
-    /// <see cref="DetectorOptions.SessionLifetimeHours"/> of quiet, as automatic orders the broker places are).
+    /// An order in a session resumed after a quiet spell (<see cref="AccountObservation.SessionOrder"/>), against this
+    /// customer's own share of such orders: a session cookie replayed from elsewhere (an info-stealer's) shows no login of
+    /// its own; it acts after the victim has gone quiet.
     /// </summary>
-    public static bool? StaleSession(in DetectionContext ctx, OrderEvent e, double factor)
+    public static void StaleSession(in DetectionContext ctx, OrderEvent e, double factor, bool? resumed)
     {
         var st = ctx.State;
-        var idle = ctx.Time - st.SessionActivity;
-        // An API client keeps its token for as long as it runs: its orders have no session rhythm to break.
-        if (st.SessionActivity == 0 || st.LastLoginApi || idle > ctx.Settings.SessionLifetime)
-        {
-            return null;
-        }
-
-        if (idle > ctx.Settings.StaleSession)
-        {
-            st.SessionResumed = true;
-            st.SessionResumedAfter = idle;
-        }
-
-        st.SessionActivity = Math.Max(st.SessionActivity, ctx.Time);
         var profile = st.Profile;
         // A risky login already speaks for the session; a customer met only a few times has no session habit yet.
-        if (st.SessionResumed && factor == 0 && profile.SessionOrders >= ctx.Options.BaselineMinOrders)
+        if (resumed != true || factor != 0 || profile.SessionOrders < ctx.Options.BaselineMinOrders)
         {
-            var rate = EvidenceModel.Rate(profile.LateSessionOrders, profile.SessionOrders, EvidenceModel.PopulationStaleSession);
-            var llr = EvidenceModel.Llr(EvidenceModel.AttackStaleSession, rate) * EvidenceModel.Confidence(profile.SessionOrders);
-            if (llr > 0)
-            {
-                var minutes = DetectorSettings.Minutes(st.SessionResumedAfter);
-                ctx.Found.Add(new Candidate(IndicatorId.StaleSession, llr, minutes, ctx.Options.StaleSessionMinutes)
-                {
-                    Minutes = minutes,
-                    E3 = e.Id,
-                    Baseline = rate,
-                });
-            }
+            return;
         }
 
-        return st.SessionResumed;
+        var rate = EvidenceModel.Rate(profile.LateSessionOrders, profile.SessionOrders, EvidenceModel.PopulationStaleSession);
+        var llr = EvidenceModel.Llr(EvidenceModel.AttackStaleSession, rate) * EvidenceModel.Confidence(profile.SessionOrders);
+        if (llr > 0)
+        {
+            var minutes = DetectorSettings.Minutes(st.SessionResumedAfter);
+            ctx.Found.Add(new Candidate(IndicatorId.StaleSession, llr, minutes, ctx.Options.StaleSessionMinutes)
+            {
+                Minutes = minutes,
+                E3 = e.Id,
+                Baseline = rate,
+            });
+        }
     }
 
     /// <summary>Cites the session's risky login, decayed by <paramref name="factor"/>.</summary>

@@ -33,6 +33,31 @@ internal static class AccountObservation
         st.Texts.Set(TextSlot.FailFirst, null);
     }
 
+    /// <summary>
+    /// Follows the login session an order belongs to: the first order more than <see cref="DetectorOptions.StaleSessionMinutes"/>
+    /// after the session's last login or order resumes it, and so does every order after it until the next login. Returns
+    /// whether the order is in a resumed session, or null when it is in no login session at all (before the first login,
+    /// after an API login, whose token lives as long as the client runs, or past <see cref="DetectorOptions.SessionLifetimeHours"/>
+    /// of quiet, as automatic orders the broker places are).
+    /// </summary>
+    public static bool? SessionOrder(AccountState st, long t, DetectorSettings settings)
+    {
+        var idle = t - st.SessionActivity;
+        if (st.SessionActivity == 0 || st.LastLoginApi || idle > settings.SessionLifetime)
+        {
+            return null;
+        }
+
+        if (idle > settings.StaleSession)
+        {
+            st.SessionResumed = true;
+            st.SessionResumedAfter = idle;
+        }
+
+        st.SessionActivity = Math.Max(st.SessionActivity, t);
+        return st.SessionResumed;
+    }
+
     /// <summary>Starts a new run of orders after a gap, and takes the buying power the order reports.</summary>
     public static void Order(AccountState st, OrderEvent e, long t, DetectorSettings settings)
     {

@@ -67,13 +67,14 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
 
         // Observe.
         AccountObservation.Order(st, e, t, settings);
+        var resumed = AccountObservation.SessionOrder(st, t, settings);
         var factor = settings.SessionFactor(st, t);
         var cause = AccessRules.Cause(st.Risk.Flags);
         var hour = settings.LocalHour(t);
         var marketHash = StableHash.Fingerprint(DetectorSettings.MarketOf(e.Symbol));
 
         // Evaluate.
-        var late = AccessRules.StaleSession(ctx, e, factor);
+        AccessRules.StaleSession(ctx, e, factor, resumed);
         AccessRules.CiteSession(ctx, factor);
         SettingsRules.CiteActive(ctx, factor);
         TradingRules.OffHours(ctx, e.Id, hour);
@@ -108,7 +109,7 @@ internal sealed class DetectionRoute(DetectorSettings settings, IInstrumentSourc
             }
         }
 
-        ProfileLearning.Order(st, e, t, decision, session, options.MinSessionEvidence, notional, marketHash, buy, hour, late);
+        ProfileLearning.Order(st, e, t, decision, session, options.MinSessionEvidence, notional, marketHash, buy, hour, resumed);
         return decision;
     }
 

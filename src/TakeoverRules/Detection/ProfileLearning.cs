@@ -18,7 +18,7 @@ internal static class ProfileLearning
     /// Learns the order once decided: a held order marks the account (new values stay in quarantine); an order outside
     /// a risky session counts into the customer's trading habits.
     /// </summary>
-    public static void Order(AccountState st, OrderEvent e, long t, Decision decision, double session, double minSession, double notional, uint marketHash, in BuyTraits buy, int hour, bool? late)
+    public static void Order(AccountState st, OrderEvent e, long t, Decision decision, double session, double minSession, double notional, uint marketHash, in BuyTraits buy, int hour, bool? resumedSession)
     {
         if (decision.Kind >= DecisionKind.Hold)
         {
@@ -35,9 +35,9 @@ internal static class ProfileLearning
         }
 
         st.Orders++;
-        if (late is { } isLate)
+        if (resumedSession is { } resumed)
         {
-            st.Profile.CountSessionOrder(isLate);
+            st.Profile.CountSessionOrder(resumed);
         }
 
         st.MaxOrderJpy = Math.Max(st.MaxOrderJpy, notional);
