@@ -112,6 +112,7 @@ public sealed class PasswordStrengthEstimator
 
             Decomposition.PrepareBruteForce(scratch, length);
             DictionaryMatcher.Match(scratch, length);
+            KanaInputMatcher.Match(scratch, length);
             if (userTokens.Length > 0) UserInputMatcher.Match(scratch, length, userTokens, PasswordWordList.UserInputs);
             if (_contextTokens.Length > 0) UserInputMatcher.Match(scratch, length, _contextTokens, PasswordWordList.ContextWords);
             KeyboardMatcher.Match(scratch, length);
@@ -223,6 +224,9 @@ public sealed class PasswordStrengthEstimator
         Rank = c.Rank,
         IsReversed = c.Flags.HasFlag(CandidateFlags.Reversed),
         HasSubstitutions = c.Flags.HasFlag(CandidateFlags.L33t),
+        InputMode = c.Flags.HasFlag(CandidateFlags.KanaKeys) ? PasswordInputMode.KanaKeys
+            : c.Flags.HasFlag(CandidateFlags.LetterKeysInKanaMode) ? PasswordInputMode.LetterKeysInKanaMode : PasswordInputMode.AsTyped,
+        IsSpellingVariant = c.Flags.HasFlag(CandidateFlags.SpellingVariant),
         Keyboard = c.Keyboard,
     };
 }

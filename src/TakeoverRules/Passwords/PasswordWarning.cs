@@ -68,4 +68,10 @@ public enum PasswordWarning
 
     /// <summary>A telephone number.</summary>
     PhoneNumber,
+
+    /// <summary>
+    /// A word typed with the keyboard in another input mode: a Japanese word typed with the kana keys of a JIS
+    /// keyboard (<c>たなか</c> becomes <c>qut</c>), or a word typed as romaji while the IME was in kana mode.
+    /// </summary>
+    WordTypedInOtherInputMode,
 }

@@ -116,7 +116,8 @@ internal static class FeedbackBuilder
 
     private static PasswordWarning DictionaryWarning(in Candidate c, bool soleMatch)
     {
-        var plain = !c.Flags.HasFlag(CandidateFlags.L33t) && !c.Flags.HasFlag(CandidateFlags.Reversed);
+        if ((c.Flags & (CandidateFlags.KanaKeys | CandidateFlags.LetterKeysInKanaMode)) != 0) return PasswordWarning.WordTypedInOtherInputMode;
+        var plain = (c.Flags & (CandidateFlags.L33t | CandidateFlags.Reversed | CandidateFlags.SpellingVariant)) == 0;
         switch (c.Dictionary)
         {
             case PasswordWordList.CommonPasswords:
@@ -139,6 +140,8 @@ internal static class FeedbackBuilder
         else if (c.Flags.HasFlag(CandidateFlags.SomeUpper)) suggestions.Add(PasswordSuggestion.CapitalizationDoesNotHelp);
         if (c.Flags.HasFlag(CandidateFlags.Reversed) && c.Length >= 4) suggestions.Add(PasswordSuggestion.ReversedWordsDoNotHelp);
         if (c.Flags.HasFlag(CandidateFlags.L33t)) suggestions.Add(PasswordSuggestion.SubstitutionsDoNotHelp);
+        if ((c.Flags & (CandidateFlags.KanaKeys | CandidateFlags.LetterKeysInKanaMode)) != 0) suggestions.Add(PasswordSuggestion.InputModeDoesNotHelp);
+        if (c.Flags.HasFlag(CandidateFlags.SpellingVariant)) suggestions.Add(PasswordSuggestion.SpellingVariantsDoNotHelp);
     }
 
     /// <summary>A small de-duplicating list in reused memory, so feedback allocates only its final array.</summary>
