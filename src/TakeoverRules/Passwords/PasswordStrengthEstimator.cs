@@ -121,6 +121,7 @@ public sealed class PasswordStrengthEstimator
             RepeatMatcher.Match(scratch, length, scratch.MatchCount);
             PhoneNumberMatcher.Match(scratch, length, scratch.MatchCount);
 
+            Decomposition.RepriceCoveredCharacters(scratch, length);
             var log10 = Decomposition.Solve(scratch, length, out var sequenceLength);
             // The learned model (MarkovModel) can only lower the patterns' estimate of the analysed prefix.
             if (UseLearnedModel && MarkovModel.Instance.TryGuessesLog10(scratch.Text.AsSpan(0, length), out var modelLog10))

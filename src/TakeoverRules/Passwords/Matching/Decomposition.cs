@@ -47,6 +47,51 @@ internal static class Decomposition
         }
     }
 
+    /// <summary>
+    /// After matching: characters that a pattern explains (a dictionary word of <see cref="CoveringWordLength"/> or more
+    /// characters, a keyboard walk, sequence, repeat or date) cost zxcvbn's flat 10 guesses in brute force instead of
+    /// their discounted trigram cost. The discount prices pronounceable leftovers no list knows; without this, brute force
+    /// over words and repeats undercut the patterns that explain them (correcthorsebatterystaple became correct plus 18
+    /// brute-force characters), and the pattern list described a password the user did not type. An attacker who
+    /// meets such characters gets them through the pattern, so the patterns still win only when they are cheaper.
+    /// </summary>
+    public static void RepriceCoveredCharacters(EstimationScratch s, int length)
+    {
+        var depth = s.EndStart; // free until Solve: +1 where a covering pattern starts, -1 after it ends
+        Array.Clear(depth, 0, length + 1);
+        var any = false;
+        foreach (ref readonly var c in s.Matches.AsSpan(0, s.MatchCount))
+        {
+            var covering = c.Kind switch
+            {
+                PasswordPatternKind.Dictionary => c.Length >= CoveringWordLength,
+                PasswordPatternKind.Keyboard or PasswordPatternKind.Sequence or PasswordPatternKind.Repeat or PasswordPatternKind.Date => c.Length >= 3,
+                _ => false,
+            };
+            if (!covering) continue;
+            depth[c.I]++;
+            depth[c.J + 1]--;
+            any = true;
+        }
+
+        if (!any) return;
+        var prefix = s.BruteForcePrefix;
+        double shift = 0, before = prefix[0];
+        var open = 0;
+        for (var t = 0; t < length; t++)
+        {
+            open += depth[t];
+            var next = prefix[t + 1];
+            var cost = next - before;
+            before = next;
+            if (open > 0) shift += Math.Max(cost, Guesses.BruteForceCardinalityLog10) - cost;
+            prefix[t + 1] = next + shift;
+        }
+    }
+
+    /// <summary>Dictionary words this long or longer make their characters "explained" for <see cref="RepriceCoveredCharacters"/>.</summary>
+    public const int CoveringWordLength = 4;
+
     /// <summary>Log10 guesses of the best decomposition of [lo, hi] using the first <paramref name="candidateCount"/> candidates.</summary>
     public static double SolveRange(EstimationScratch s, int candidateCount, int lo, int hi) =>
         Run(s, candidateCount, lo, hi, out _);

@@ -87,7 +87,7 @@ internal static class FeedbackBuilder
                 return DictionaryWarning(c, soleMatch);
             case PasswordPatternKind.Keyboard:
                 suggestions.Add(PasswordSuggestion.LongerKeyboardPattern);
-                return c.Keyboard is PasswordKeyboard.UsQwerty or PasswordKeyboard.JapaneseJis
+                return c.Keyboard is PasswordKeyboard.UsQwerty or PasswordKeyboard.JapaneseJis or PasswordKeyboard.Dvorak
                     ? c.Aux == 1 ? PasswordWarning.StraightKeyboardRow : PasswordWarning.ShortKeyboardPattern
                     : PasswordWarning.KeypadPattern;
             case PasswordPatternKind.Repeat:

@@ -11,6 +11,7 @@ public sealed class RomajiVariantTests
     [InlineData("gakkou", "gakko")]
     [InlineData("shinbun", "shimbun")] // n before b (Hepburn writes m)
     [InlineData("ohno", "ono")] // oh before a consonant
+    [InlineData("tukushi", "tsukushi")] // Kunrei tu with Hepburn shi
     public void An_ime_spelling_of_a_japanese_word_is_found_and_costs_twice_its_rank_per_rule(string typed, string listed)
     {
         RankedDictionaries.Instance.TryFind(typed, out _).Should().BeFalse("the rule is only needed when the list lacks the spelling");
