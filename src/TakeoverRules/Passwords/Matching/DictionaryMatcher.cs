@@ -72,7 +72,32 @@ internal static class DictionaryMatcher
         ("cch", "tch"),
     ];
 
-    private const string VariantStarts = "stzhdcjyoun";
+    private const string VariantStarts = "stzhdcjoun";
+
+    // The rules by the first character they read, so a walk step tries only the few that can apply.
+    private static readonly (string Typed, string Spelled)[][] VariantsByFirst = BuildVariantsByFirst();
+
+    private static (string Typed, string Spelled)[][] BuildVariantsByFirst()
+    {
+        var table = new (string Typed, string Spelled)[128][];
+        for (var c = 0; c < table.Length; c++)
+        {
+            var count = 0;
+            foreach (var rule in Variants)
+            {
+                if (rule.Typed[0] == c) count++;
+            }
+
+            table[c] = new (string Typed, string Spelled)[count];
+            count = 0;
+            foreach (var rule in Variants)
+            {
+                if (rule.Typed[0] == c) table[c][count++] = rule;
+            }
+        }
+
+        return table;
+    }
     private const int VariantBudgetPerStart = 96;
 
     // Continues a dictionary walk at text[position] (dictionary depth), applying one variant rule there; applied counts
@@ -81,7 +106,9 @@ internal static class DictionaryMatcher
         RankedDictionaries dictionaries, EstimationScratch scratch, ReadOnlySpan<char> text, int start, int position, int depth,
         int lo, int hi, int applied, ref int budget)
     {
-        foreach (var (typed, spelled) in Variants)
+        var c = text[position];
+        if (c >= 128) return;
+        foreach (var (typed, spelled) in VariantsByFirst[c])
         {
             if (!text[position..].StartsWith(typed)) continue;
             var next = position + typed.Length;
