@@ -33,6 +33,7 @@ public static class PasswordFeedbackText
         "Japanese era years and birthdays such as H05 or S600412 are easy to guess.",
         "Telephone numbers are easy to guess for anyone who knows you.",
         "A word typed with the keyboard in another input mode (kana keys, or romaji typed in kana mode) is as easy to guess as the word.",
+        "A name next to a telephone number is among the first things anyone who knows you tries.",
     ];
 
     private static readonly string[] WarningsJa =
@@ -60,6 +61,7 @@ public static class PasswordFeedbackText
         "H05 や S600412 のような和暦の年や誕生日は推測されやすいです。",
         "電話番号は、あなたを知る人には簡単に推測されます。",
         "入力モードを切り替えて打った単語（かな入力のキーや、かなモードで打ったローマ字）は、元の単語と同じくらい推測されやすいです。",
+        "名前と電話番号の組み合わせは、あなたを知る人が真っ先に試すものです。",
     ];
 
     private static readonly string[] SuggestionsEn =

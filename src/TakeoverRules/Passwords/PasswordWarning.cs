@@ -74,4 +74,7 @@ public enum PasswordWarning
     /// keyboard (<c>たなか</c> becomes <c>qut</c>), or a word typed as romaji while the IME was in kana mode.
     /// </summary>
     WordTypedInOtherInputMode,
+
+    /// <summary>A name next to a telephone number (<c>tanaka09012345678</c>): among the first things anyone who knows you tries.</summary>
+    NameWithPhoneNumber,
 }

@@ -19,7 +19,7 @@ internal static class FeedbackBuilder
         if (sequence.Length == 0) return EmptyPassword;
 
         bool userInput = callerWords == PasswordWordList.UserInputs, context = callerWords == PasswordWordList.ContextWords;
-        bool finance = false, name = false, date = false;
+        bool finance = false, name = false, date = false, phone = false;
         var longest = 0;
         for (var k = 0; k < sequence.Length; k++)
         {
@@ -37,6 +37,7 @@ internal static class FeedbackBuilder
 
             if (c.Kind is PasswordPatternKind.Date or PasswordPatternKind.Year or PasswordPatternKind.MonthDay or PasswordPatternKind.JapaneseEraDate)
                 date = true;
+            if (c.Kind == PasswordPatternKind.PhoneNumber) phone = true;
         }
 
         var suggestions = new SuggestionList(buffer[..MaxSuggestions]);
@@ -62,6 +63,12 @@ internal static class FeedbackBuilder
             warning = PasswordWarning.NameWithDate;
             suggestions.Add(PasswordSuggestion.AvoidNames);
             suggestions.Add(PasswordSuggestion.AvoidPersonalDates);
+        }
+        else if (name && phone)
+        {
+            warning = PasswordWarning.NameWithPhoneNumber;
+            suggestions.Add(PasswordSuggestion.AvoidNames);
+            suggestions.Add(PasswordSuggestion.AvoidPhoneNumbers);
         }
         else if (finance)
         {
