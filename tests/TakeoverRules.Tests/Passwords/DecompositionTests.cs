@@ -49,29 +49,37 @@ public sealed class DecompositionTests
     }
 
     [Fact]
-    public void Brute_force_pays_the_flat_rate_for_characters_a_pattern_explains_and_the_trigram_cost_elsewhere()
+    public void Brute_force_loses_the_letter_discount_inside_long_words_and_pays_the_flat_rate_inside_walks_and_repeats()
     {
-        const string text = "vemtahorsebatteryzzzz";
+        const string text = "vemtahorsebatteryzzzzzqwerty";
         var scratch = MatcherHarness.Prepare(text);
         try
         {
             var n = text.Length;
             DictionaryMatcher.Match(scratch, n);
+            KeyboardMatcher.Match(scratch, n);
             RepeatMatcher.Match(scratch, n, scratch.MatchCount);
             var before = scratch.BruteForcePrefix.AsSpan(0, n + 1).ToArray();
-            var covered = new bool[n];
+            bool[] inWord = new bool[n], inPattern = new bool[n];
             foreach (var c in scratch.Matches.AsSpan(0, scratch.MatchCount))
             {
-                if ((c.Kind == PasswordPatternKind.Dictionary && c.Length >= Decomposition.CoveringWordLength) || (c.Kind == PasswordPatternKind.Repeat && c.Length >= 3))
-                    for (var t = c.I; t <= c.J; t++) covered[t] = true;
+                var target = c.Kind == PasswordPatternKind.Dictionary && c.Length >= Decomposition.CoveringWordLength ? inWord
+                    : c.Kind is PasswordPatternKind.Repeat or PasswordPatternKind.Keyboard && c.Length >= Decomposition.CoveringPatternLength ? inPattern : null;
+                if (target is null) continue;
+                for (var t = c.I; t <= c.J; t++) target[t] = true;
             }
 
-            covered.Skip(5).Take(12).Should().AllBeEquivalentTo(true, "horse and battery are words");
+            inWord.Skip(10).Take(7).Should().AllBeEquivalentTo(true, "battery is a long word");
+            inPattern.Skip(17).Take(5).Should().AllBeEquivalentTo(true, "zzzzz is a repeat");
+            inWord.Take(5).Concat(inPattern.Take(5)).Should().AllBeEquivalentTo(false, "vemta is explained by nothing");
             Decomposition.RepriceCoveredCharacters(scratch, n);
             for (var t = 0; t < n; t++)
             {
                 double was = before[t + 1] - before[t], now = scratch.BruteForcePrefix[t + 1] - scratch.BruteForcePrefix[t];
-                now.Should().BeApproximately(covered[t] ? Math.Max(was, Guesses.BruteForceCardinalityLog10) : was, 1e-9, $"character {t}");
+                var expected = inPattern[t] ? Math.Max(was, Guesses.BruteForceCardinalityLog10)
+                    : inWord[t] ? Math.Min(Math.Max(was, was / 0.55), Guesses.BruteForceCardinalityLog10)
+                    : was;
+                now.Should().BeApproximately(expected, 1e-9, $"character {t}");
             }
         }
         finally
