@@ -32,6 +32,8 @@ public static class PasswordFeedbackText
         "Dates are often easy to guess.",
         "Japanese era years and birthdays such as H05 or S600412 are easy to guess.",
         "Telephone numbers are easy to guess for anyone who knows you.",
+        "A word typed with the keyboard in another input mode (kana keys, or romaji typed in kana mode) is as easy to guess as the word.",
+        "A name next to a telephone number is among the first things anyone who knows you tries.",
     ];
 
     private static readonly string[] WarningsJa =
@@ -58,6 +60,8 @@ public static class PasswordFeedbackText
         "日付は推測されやすいことが多いです。",
         "H05 や S600412 のような和暦の年や誕生日は推測されやすいです。",
         "電話番号は、あなたを知る人には簡単に推測されます。",
+        "入力モードを切り替えて打った単語（かな入力のキーや、かなモードで打ったローマ字）は、元の単語と同じくらい推測されやすいです。",
+        "名前と電話番号の組み合わせは、あなたを知る人が真っ先に試すものです。",
     ];
 
     private static readonly string[] SuggestionsEn =
@@ -81,6 +85,8 @@ public static class PasswordFeedbackText
         "Predictable substitutions like \"@\" instead of \"a\" do not help very much.",
         "Full-width characters are judged as their half-width forms; typing them does not make the password stronger.",
         "Do not reuse a password you use on another site.",
+        "Typing a word with the keyboard in another input mode does not hide it; attackers try kana-key and romaji forms too.",
+        "Other romaji spellings (tu/tsu, si/shi, nn, ou/oo/oh) do not hide a word; attackers try them too.",
     ];
 
     private static readonly string[] SuggestionsJa =
@@ -104,6 +110,8 @@ public static class PasswordFeedbackText
         "「a」の代わりに「@」のような予測しやすい置き換えは、あまり効果がありません。",
         "全角文字は半角文字と同じものとして判定しています。全角で入力しても強くはなりません。",
         "他のサイトで使っているパスワードを使い回さないでください。",
+        "入力モードを変えて打っても単語は隠れません。攻撃者はかな入力のキーやローマ字の形も試します。",
+        "ローマ字の別の綴り（tu/tsu、si/shi、nn、ou/oo/oh）にしても単語は隠れません。攻撃者はそれらも試します。",
     ];
 
     /// <summary>The text of a warning; empty for <see cref="PasswordWarning.None"/>.</summary>

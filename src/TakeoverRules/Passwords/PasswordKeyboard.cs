@@ -20,4 +20,10 @@ public enum PasswordKeyboard
 
     /// <summary>Letters typed on a feature-phone keypad (<c>adgjmptw</c> is the first letter of keys 2 to 9).</summary>
     FeaturePhoneLetters,
+
+    /// <summary>US Dvorak (simplified Dvorak as shipped with common operating systems).</summary>
+    Dvorak,
+
+    /// <summary>The numeric keypad of Apple's extended keyboards (<c>= / *</c> on top, <c>-</c> and <c>+</c> on the right).</summary>
+    MacKeypad,
 }

@@ -30,6 +30,15 @@ public readonly record struct PasswordPattern
     /// <summary>For <see cref="PasswordPatternKind.Dictionary"/>: the word appears with l33t substitutions such as <c>@</c> for <c>a</c>.</summary>
     public bool HasSubstitutions { get; init; }
 
+    /// <summary>
+    /// For <see cref="PasswordPatternKind.Dictionary"/>: how the word was typed, when the characters are not its
+    /// letters (a Japanese word typed with kana keys, a word typed while the IME was in kana mode).
+    /// </summary>
+    public PasswordInputMode InputMode { get; init; }
+
+    /// <summary>For <see cref="PasswordPatternKind.Dictionary"/>: the Japanese word appears in another romaji spelling the IME accepts (<c>tu</c> for <c>tsu</c>, <c>nn</c>, <c>ou</c> for <c>o</c> …).</summary>
+    public bool IsSpellingVariant { get; init; }
+
     /// <summary>For <see cref="PasswordPatternKind.Keyboard"/>: the keyboard or keypad walked; otherwise <see cref="PasswordKeyboard.None"/>.</summary>
     public PasswordKeyboard Keyboard { get; init; }
 }

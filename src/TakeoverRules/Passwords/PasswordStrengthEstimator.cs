@@ -112,6 +112,7 @@ public sealed class PasswordStrengthEstimator
 
             Decomposition.PrepareBruteForce(scratch, length);
             DictionaryMatcher.Match(scratch, length);
+            KanaInputMatcher.Match(scratch, length);
             if (userTokens.Length > 0) UserInputMatcher.Match(scratch, length, userTokens, PasswordWordList.UserInputs);
             if (_contextTokens.Length > 0) UserInputMatcher.Match(scratch, length, _contextTokens, PasswordWordList.ContextWords);
             KeyboardMatcher.Match(scratch, length);
@@ -120,6 +121,7 @@ public sealed class PasswordStrengthEstimator
             RepeatMatcher.Match(scratch, length, scratch.MatchCount);
             PhoneNumberMatcher.Match(scratch, length, scratch.MatchCount);
 
+            Decomposition.RepriceCoveredCharacters(scratch, length);
             var log10 = Decomposition.Solve(scratch, length, out var sequenceLength);
             // The learned model (MarkovModel) can only lower the patterns' estimate of the analysed prefix.
             if (UseLearnedModel && MarkovModel.Instance.TryGuessesLog10(scratch.Text.AsSpan(0, length), out var modelLog10))
@@ -223,6 +225,9 @@ public sealed class PasswordStrengthEstimator
         Rank = c.Rank,
         IsReversed = c.Flags.HasFlag(CandidateFlags.Reversed),
         HasSubstitutions = c.Flags.HasFlag(CandidateFlags.L33t),
+        InputMode = c.Flags.HasFlag(CandidateFlags.KanaKeys) ? PasswordInputMode.KanaKeys
+            : c.Flags.HasFlag(CandidateFlags.LetterKeysInKanaMode) ? PasswordInputMode.LetterKeysInKanaMode : PasswordInputMode.AsTyped,
+        IsSpellingVariant = c.Flags.HasFlag(CandidateFlags.SpellingVariant),
         Keyboard = c.Keyboard,
     };
 }

@@ -59,4 +59,10 @@ public enum PasswordSuggestion
 
     /// <summary>Do not reuse a password from another site.</summary>
     DoNotReuse,
+
+    /// <summary>Typing a word in another keyboard input mode (kana keys, romaji in kana mode) does not hide it.</summary>
+    InputModeDoesNotHelp,
+
+    /// <summary>Another romaji spelling of a word (tu/tsu, si/shi, nn, long vowels) does not hide it.</summary>
+    SpellingVariantsDoNotHelp,
 }

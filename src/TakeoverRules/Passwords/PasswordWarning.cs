@@ -68,4 +68,13 @@ public enum PasswordWarning
 
     /// <summary>A telephone number.</summary>
     PhoneNumber,
+
+    /// <summary>
+    /// A word typed with the keyboard in another input mode: a Japanese word typed with the kana keys of a JIS
+    /// keyboard (<c>たなか</c> becomes <c>qut</c>), or a word typed as romaji while the IME was in kana mode.
+    /// </summary>
+    WordTypedInOtherInputMode,
+
+    /// <summary>A name next to a telephone number (<c>tanaka09012345678</c>): among the first things anyone who knows you tries.</summary>
+    NameWithPhoneNumber,
 }

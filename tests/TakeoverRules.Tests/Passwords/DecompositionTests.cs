@@ -1,4 +1,5 @@
 using CsCheck;
+using TakeoverRules.Passwords;
 using TakeoverRules.Passwords.Matching;
 
 namespace TakeoverRules.Tests.Passwords;
@@ -21,6 +22,7 @@ public sealed class DecompositionTests
                 SequenceMatcher.Match(scratch, n);
                 DateMatcher.Match(scratch, n, 2026);
                 RepeatMatcher.Match(scratch, n, scratch.MatchCount);
+                Decomposition.RepriceCoveredCharacters(scratch, n);
                 var candidates = scratch.Matches.AsSpan(0, scratch.MatchCount).ToArray();
                 var best = Exhaustive(scratch, candidates, n, 0, 0, 0, previousWasBruteForce: false);
                 var solved = Decomposition.Solve(scratch, n, out _);
@@ -44,6 +46,60 @@ public sealed class DecompositionTests
         }
 
         position.Should().Be(24);
+    }
+
+    [Fact]
+    public void Brute_force_loses_the_letter_discount_inside_long_words_and_pays_the_flat_rate_inside_walks_and_repeats()
+    {
+        const string text = "vemtahorsebatteryzzzzzqwerty";
+        var scratch = MatcherHarness.Prepare(text);
+        try
+        {
+            var n = text.Length;
+            DictionaryMatcher.Match(scratch, n);
+            KeyboardMatcher.Match(scratch, n);
+            RepeatMatcher.Match(scratch, n, scratch.MatchCount);
+            var before = scratch.BruteForcePrefix.AsSpan(0, n + 1).ToArray();
+            bool[] inWord = new bool[n], inPattern = new bool[n];
+            foreach (var c in scratch.Matches.AsSpan(0, scratch.MatchCount))
+            {
+                var target = c.Kind == PasswordPatternKind.Dictionary && c.Length >= Decomposition.CoveringWordLength ? inWord
+                    : c.Kind is PasswordPatternKind.Repeat or PasswordPatternKind.Keyboard && c.Length >= Decomposition.CoveringPatternLength ? inPattern : null;
+                if (target is null) continue;
+                for (var t = c.I; t <= c.J; t++) target[t] = true;
+            }
+
+            inWord.Skip(10).Take(7).Should().AllBeEquivalentTo(true, "battery is a long word");
+            inPattern.Skip(17).Take(5).Should().AllBeEquivalentTo(true, "zzzzz is a repeat");
+            inWord.Take(5).Concat(inPattern.Take(5)).Should().AllBeEquivalentTo(false, "vemta is explained by nothing");
+            Decomposition.RepriceCoveredCharacters(scratch, n);
+            for (var t = 0; t < n; t++)
+            {
+                double was = before[t + 1] - before[t], now = scratch.BruteForcePrefix[t + 1] - scratch.BruteForcePrefix[t];
+                var expected = inPattern[t] ? Math.Max(was, Guesses.BruteForceCardinalityLog10)
+                    : inWord[t] ? Math.Min(Math.Max(was, was / 0.55), Guesses.BruteForceCardinalityLog10)
+                    : was;
+                now.Should().BeApproximately(expected, 1e-9, $"character {t}");
+            }
+        }
+        finally
+        {
+            EstimationScratch.Return(scratch);
+        }
+    }
+
+    [Fact]
+    public void Words_walks_and_dates_show_in_the_sequence_instead_of_brute_force()
+    {
+        var estimator = new PasswordStrengthEstimator(new PasswordEstimatorOptions { ReferenceYear = 2017 });
+        estimator.Estimate("correcthorsebatterystaple").Sequence.Select(p => (p.Kind, p.Start, p.Length)).Should().Equal(
+            (PasswordPatternKind.Dictionary, 0, 7), (PasswordPatternKind.Dictionary, 7, 5), (PasswordPatternKind.Dictionary, 12, 7), (PasswordPatternKind.Dictionary, 19, 6));
+        estimator.Estimate("qwER43@!").Sequence.Should().ContainSingle().Which.Kind.Should().Be(PasswordPatternKind.Keyboard);
+        estimator.Estimate("aoEP%yIxkjq:").Sequence.Should().ContainSingle().Which.Keyboard.Should().Be(PasswordKeyboard.Dvorak);
+        estimator.Estimate("912/20/919").Sequence.Should().Contain(p => p.Kind == PasswordPatternKind.Date && p.Start == 1 && p.Length == 8);
+        // As zxcvbn 4.4.2 chooses: four repeats pay 10000^3 for the sequence length, more than brute force over BBB1111.
+        estimator.Estimate("BBB1111aaaaa@@@@@@").Sequence.Select(p => (p.Kind, p.Start)).Should().Equal(
+            (PasswordPatternKind.BruteForce, 0), (PasswordPatternKind.Repeat, 7), (PasswordPatternKind.Repeat, 12));
     }
 
     // Every sequence of candidates and brute-force spans (never two brute-force spans in a row), scored as zxcvbn:

@@ -70,6 +70,36 @@ public sealed class RankedDictionariesTests
         Data.CommonPasswordRankOf(index).Should().Be(commonPasswordRank);
     }
 
+    [Fact]
+    public void Narrowing_by_a_second_character_gives_the_same_range_when_remembered_as_when_searched()
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789'@!";
+        foreach (var c0 in alphabet)
+        {
+            foreach (var c1 in alphabet)
+            {
+                int lo = 0, hi = Data.WordCount;
+                if (!Data.Narrow(ref lo, ref hi, 0, c0)) continue;
+                // The words of the first-character range whose second character is c1, by a linear scan.
+                int first = -1, count = 0;
+                for (var w = lo; w < hi; w++)
+                {
+                    if (Data.CharAt(w, 1) != c1) continue;
+                    if (first < 0) first = w;
+                    count++;
+                }
+
+                for (var pass = 0; pass < 2; pass++) // the first pass searches and remembers, the second reads the memory
+                {
+                    int l = lo, h = hi;
+                    var found = Data.Narrow(ref l, ref h, 1, c1);
+                    found.Should().Be(count > 0, $"prefix {c0}{c1}, pass {pass}");
+                    if (found) (l, h).Should().Be((first, first + count), $"prefix {c0}{c1}, pass {pass}");
+                }
+            }
+        }
+    }
+
     private static string WordAt(int index) =>
         new([.. Enumerable.Range(0, Data.LengthOf(index)).Select(p => (char)Data.CharAt(index, p))]);
 }

@@ -21,7 +21,7 @@ internal struct Candidate
 }
 
 [Flags]
-internal enum CandidateFlags : byte
+internal enum CandidateFlags : ushort
 {
     None = 0,
     Reversed = 1,
@@ -30,6 +30,9 @@ internal enum CandidateFlags : byte
     SomeUpper = 8,
     CommonPassword = 16,
     Separator = 32,
+    KanaKeys = 64,
+    LetterKeysInKanaMode = 128,
+    SpellingVariant = 256,
 }
 
 /// <summary>

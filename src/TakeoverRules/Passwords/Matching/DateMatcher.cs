@@ -97,14 +97,15 @@ internal static class DateMatcher
             var b = a + 1;
             while (b < text.Length && b - a - 1 < 2 && char.IsAsciiDigit(text[b])) b++;
             if (b == a + 1 || b >= text.Length || text[b] != separator) continue;
-            var c = b + 1;
-            while (c < text.Length && c - b - 1 < 4 && char.IsAsciiDigit(text[c])) c++;
-            if (c == b + 1) continue;
-            var total = c - i;
-            if (total is < 6 or > 10) continue;
-            int x = Parse(text[i..a]), y = Parse(text[(a + 1)..b]), z = Parse(text[(b + 1)..c]);
-            if (TryDate(x, y, z, out var year))
-                Add(scratch, i, total, PasswordPatternKind.Date, Guesses.Log10YearSpace(year, referenceYear) + Log10DaysInYear + Math.Log10(4), year, CandidateFlags.Separator);
+            // Every length of the last group, as zxcvbn tries every substring: 12/20/91 inside 912/20/919.
+            for (var c = b + 2; c <= Math.Min(text.Length, b + 5) && char.IsAsciiDigit(text[c - 1]); c++)
+            {
+                var total = c - i;
+                if (total is < 6 or > 10) continue;
+                int x = Parse(text[i..a]), y = Parse(text[(a + 1)..b]), z = Parse(text[(b + 1)..c]);
+                if (TryDate(x, y, z, out var year))
+                    Add(scratch, i, total, PasswordPatternKind.Date, Guesses.Log10YearSpace(year, referenceYear) + Log10DaysInYear + Math.Log10(4), year, CandidateFlags.Separator);
+            }
         }
     }
 

@@ -47,6 +47,59 @@ internal static class Decomposition
         }
     }
 
+    /// <summary>
+    /// After matching: brute force must not undercut the patterns that explain the same characters. Characters inside
+    /// a keyboard walk, sequence, repeat or date of <see cref="CoveringPatternLength"/> or more characters pay zxcvbn's flat 10 guesses in brute force;
+    /// letters inside a dictionary word of <see cref="CoveringWordLength"/> or more letters lose the letter discount
+    /// (the discount prices pronounceable leftovers no list knows, and human phrases of short words such as
+    /// <c>ilovenick</c>, which an attacker's Markov model does find early). Before this, brute force over long words and
+    /// walks undercut them (correcthorsebatterystaple was correct plus 18 brute-force characters, qwER43@! brute
+    /// force) and the pattern list described a password the user did not type.
+    /// </summary>
+    public static void RepriceCoveredCharacters(EstimationScratch s, int length)
+    {
+        // +1 << 16 where a structured pattern starts, +1 where a long word starts; the opposite after each ends.
+        var depth = s.EndStart; // free until Solve
+        Array.Clear(depth, 0, length + 1);
+        var any = false;
+        foreach (ref readonly var c in s.Matches.AsSpan(0, s.MatchCount))
+        {
+            var weight = c.Kind switch
+            {
+                PasswordPatternKind.Dictionary when c.Length >= CoveringWordLength => 1,
+                PasswordPatternKind.Keyboard or PasswordPatternKind.Sequence or PasswordPatternKind.Repeat or PasswordPatternKind.Date when c.Length >= CoveringPatternLength => 1 << 16,
+                _ => 0,
+            };
+            if (weight == 0) continue;
+            depth[c.I] += weight;
+            depth[c.J + 1] -= weight;
+            any = true;
+        }
+
+        if (!any) return;
+        var prefix = s.BruteForcePrefix;
+        double shift = 0, before = prefix[0];
+        var open = 0;
+        for (var t = 0; t < length; t++)
+        {
+            open += depth[t];
+            var next = prefix[t + 1];
+            var cost = next - before;
+            before = next;
+            var repriced = open >= 1 << 16 ? Math.Max(cost, Guesses.BruteForceCardinalityLog10)
+                : open > 0 && s.Lower[t] is >= 'a' and <= 'z' ? Math.Min(Math.Max(cost, cost / LetterDiscount), Guesses.BruteForceCardinalityLog10)
+                : cost;
+            shift += repriced - cost;
+            prefix[t + 1] = next + shift;
+        }
+    }
+
+    /// <summary>Dictionary words this long or longer keep their letters from the brute-force letter discount (<see cref="RepriceCoveredCharacters"/>).</summary>
+    public const int CoveringWordLength = 6;
+
+    /// <summary>Walks, sequences, repeats and dates this long or longer make their characters pay the flat brute-force rate.</summary>
+    public const int CoveringPatternLength = 5;
+
     /// <summary>Log10 guesses of the best decomposition of [lo, hi] using the first <paramref name="candidateCount"/> candidates.</summary>
     public static double SolveRange(EstimationScratch s, int candidateCount, int lo, int hi) =>
         Run(s, candidateCount, lo, hi, out _);

@@ -19,7 +19,7 @@ internal static class FeedbackBuilder
         if (sequence.Length == 0) return EmptyPassword;
 
         bool userInput = callerWords == PasswordWordList.UserInputs, context = callerWords == PasswordWordList.ContextWords;
-        bool finance = false, name = false, date = false;
+        bool finance = false, name = false, date = false, phone = false;
         var longest = 0;
         for (var k = 0; k < sequence.Length; k++)
         {
@@ -37,6 +37,7 @@ internal static class FeedbackBuilder
 
             if (c.Kind is PasswordPatternKind.Date or PasswordPatternKind.Year or PasswordPatternKind.MonthDay or PasswordPatternKind.JapaneseEraDate)
                 date = true;
+            if (c.Kind == PasswordPatternKind.PhoneNumber) phone = true;
         }
 
         var suggestions = new SuggestionList(buffer[..MaxSuggestions]);
@@ -63,6 +64,12 @@ internal static class FeedbackBuilder
             suggestions.Add(PasswordSuggestion.AvoidNames);
             suggestions.Add(PasswordSuggestion.AvoidPersonalDates);
         }
+        else if (name && phone)
+        {
+            warning = PasswordWarning.NameWithPhoneNumber;
+            suggestions.Add(PasswordSuggestion.AvoidNames);
+            suggestions.Add(PasswordSuggestion.AvoidPhoneNumbers);
+        }
         else if (finance)
         {
             warning = PasswordWarning.ContainsFinanceTerm;
@@ -87,7 +94,7 @@ internal static class FeedbackBuilder
                 return DictionaryWarning(c, soleMatch);
             case PasswordPatternKind.Keyboard:
                 suggestions.Add(PasswordSuggestion.LongerKeyboardPattern);
-                return c.Keyboard is PasswordKeyboard.UsQwerty or PasswordKeyboard.JapaneseJis
+                return c.Keyboard is PasswordKeyboard.UsQwerty or PasswordKeyboard.JapaneseJis or PasswordKeyboard.Dvorak
                     ? c.Aux == 1 ? PasswordWarning.StraightKeyboardRow : PasswordWarning.ShortKeyboardPattern
                     : PasswordWarning.KeypadPattern;
             case PasswordPatternKind.Repeat:
@@ -116,7 +123,8 @@ internal static class FeedbackBuilder
 
     private static PasswordWarning DictionaryWarning(in Candidate c, bool soleMatch)
     {
-        var plain = !c.Flags.HasFlag(CandidateFlags.L33t) && !c.Flags.HasFlag(CandidateFlags.Reversed);
+        if ((c.Flags & (CandidateFlags.KanaKeys | CandidateFlags.LetterKeysInKanaMode)) != 0) return PasswordWarning.WordTypedInOtherInputMode;
+        var plain = (c.Flags & (CandidateFlags.L33t | CandidateFlags.Reversed | CandidateFlags.SpellingVariant)) == 0;
         switch (c.Dictionary)
         {
             case PasswordWordList.CommonPasswords:
@@ -139,6 +147,8 @@ internal static class FeedbackBuilder
         else if (c.Flags.HasFlag(CandidateFlags.SomeUpper)) suggestions.Add(PasswordSuggestion.CapitalizationDoesNotHelp);
         if (c.Flags.HasFlag(CandidateFlags.Reversed) && c.Length >= 4) suggestions.Add(PasswordSuggestion.ReversedWordsDoNotHelp);
         if (c.Flags.HasFlag(CandidateFlags.L33t)) suggestions.Add(PasswordSuggestion.SubstitutionsDoNotHelp);
+        if ((c.Flags & (CandidateFlags.KanaKeys | CandidateFlags.LetterKeysInKanaMode)) != 0) suggestions.Add(PasswordSuggestion.InputModeDoesNotHelp);
+        if (c.Flags.HasFlag(CandidateFlags.SpellingVariant)) suggestions.Add(PasswordSuggestion.SpellingVariantsDoNotHelp);
     }
 
     /// <summary>A small de-duplicating list in reused memory, so feedback allocates only its final array.</summary>

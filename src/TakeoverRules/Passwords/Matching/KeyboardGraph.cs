@@ -96,6 +96,15 @@ internal sealed class KeyboardGraph
     public static KeyboardGraph NumericKeypad { get; } = new(PasswordKeyboard.NumericKeypad,
         ["_ / * -", "7 8 9 +", "4 5 6", "1 2 3", "_ 0 ."], [0, 0, 0, 0, 0], slanted: false);
 
+    // US Dvorak on the same ANSI key positions as UsQwerty.
+    public static KeyboardGraph Dvorak { get; } = new(PasswordKeyboard.Dvorak,
+        ["`~ 1! 2@ 3# 4$ 5% 6^ 7& 8* 9( 0) [{ ]}", "'\" ,< .> pP yY fF gG cC rR lL /? =+ \\|", "aA oO eE uU iI dD hH tT nN sS -_", ";: qQ jJ kK xX bB mM wW vV zZ"],
+        [0, 1.5, 2, 2.5], slanted: true);
+
+    // Apple extended keyboard keypad: clear = / * on top, - and + down the right column.
+    public static KeyboardGraph MacKeypad { get; } = new(PasswordKeyboard.MacKeypad,
+        ["_ = / *", "7 8 9 -", "4 5 6 +", "1 2 3", "_ 0 ."], [0, 0, 0, 0, 0], slanted: false);
+
     public static KeyboardGraph PhoneKeypad { get; } = new(PasswordKeyboard.PhoneKeypad,
         ["1 2 3", "4 5 6", "7 8 9", "* 0 #"], [0, 0, 0, 0], slanted: false);
 

@@ -4,7 +4,7 @@ namespace TakeoverRules.Passwords.Matching;
 internal static class KeyboardMatcher
 {
     private static readonly KeyboardGraph[] Graphs =
-        [KeyboardGraph.UsQwerty, KeyboardGraph.JapaneseJis, KeyboardGraph.NumericKeypad, KeyboardGraph.PhoneKeypad];
+        [KeyboardGraph.UsQwerty, KeyboardGraph.JapaneseJis, KeyboardGraph.Dvorak, KeyboardGraph.NumericKeypad, KeyboardGraph.MacKeypad, KeyboardGraph.PhoneKeypad];
 
     public static void Match(EstimationScratch scratch, int length)
     {

@@ -46,6 +46,9 @@ internal sealed unsafe class RankedDictionaries
     private readonly byte* _blob;
     private readonly byte* _markov; // MarkovLength x u8
 
+    // (first character << 7 | second character) -> (lo + 1) << 32 | (hi + 1) of that two-character prefix; 0 = not yet found.
+    private readonly long[] _secondChar = new long[128 * 128];
+
     private RankedDictionaries(object owner, byte* data, int wordCount, int blobLength)
     {
         _owner = owner;
@@ -96,6 +99,27 @@ internal sealed unsafe class RankedDictionaries
             return lo < hi;
         }
 
+        // Second character: the range of a two-character prefix is the same every time, so it is kept once found
+        // (the binary searches below are most of a walk's cost: walks rarely get past three characters).
+        var slot = -1;
+        if (depth == 1 && c < 128)
+        {
+            var c0 = CharAt(lo, 0);
+            if ((uint)c0 < 128 && lo == Read(_firstCharStart, c0, FirstCharEntries) && hi == Read(_firstCharStart, c0 + 1, FirstCharEntries))
+            {
+                slot = (c0 << 7) | c;
+                var cached = Volatile.Read(ref _secondChar[slot]);
+                if (cached != 0)
+                {
+                    int from = (int)(cached >>> 32) - 1, to = (int)(cached & 0xFFFFFFFF) - 1;
+                    if (from == to) return false;
+                    lo = from;
+                    hi = to;
+                    return true;
+                }
+            }
+        }
+
         int a = lo, b = hi;
         while (a < b)
         {
@@ -113,6 +137,8 @@ internal sealed unsafe class RankedDictionaries
             else b = mid;
         }
 
+        // Racing threads store the same value, so a plain store is enough.
+        if (slot >= 0) Volatile.Write(ref _secondChar[slot], ((long)(first + 1) << 32) | (uint)(a + 1));
         if (first == a) return false;
         lo = first;
         hi = a;
