@@ -17,6 +17,8 @@ out=${FUZZ_OUT:-artifacts/fuzz}
 command -v afl-fuzz >/dev/null || { echo "error: afl-fuzz not found (apt-get install afl++)"; exit 2; }
 
 # A separate publish folder: SharpFuzz rewrites TakeoverRules.dll in place, which must never reach the test builds.
+# Published afresh each run (sharpfuzz refuses an already instrumented assembly); the queues next to it are kept.
+rm -rf "$out/bin"
 dotnet publish "$here" -c Release -o "$out/bin" --nologo -v quiet
 dotnet tool restore >/dev/null
 dotnet sharpfuzz "$out/bin/TakeoverRules.dll" TakeoverRules
