@@ -12,7 +12,10 @@ namespace TakeoverRules.Detection;
 /// that is evidence &gt; −ln(prior odds) + ln(hold cost / (exposure · loss share)), never below
 /// <see cref="DetectorOptions.HoldThreshold"/>. On top of that a hold needs both sides — the session is not the customer
 /// <em>and</em> the action is unusual for them (less from the session once the total reaches <see cref="DetectorOptions.StrongEvidence"/>) — or, for a customer the detector knows, an action so unlike them that it
-/// holds alone (the 2025 rotation inside a stolen session, which shows no login at all).
+/// holds alone (the 2025 rotation inside a stolen session, which shows no login at all), or the 2025 rotation inside a
+/// session with a stolen-session trait: ordered long after its login with no new one (a replayed cookie), or the whole
+/// rotation pattern after a login from a new device (<see cref="DetectorOptions.RotationPatternActionEvidence"/>). Those
+/// traits are weak for a customer the detector has barely met, so the rotation they carry needs no habit to be known.
 /// </remarks>
 internal sealed class DecisionPolicy(DetectorOptions options)
 {
@@ -29,8 +32,19 @@ internal sealed class DecisionPolicy(DetectorOptions options)
         var action = 0.0;
         var lockout = false;
         var ramp = 0.0;
+        var traits = Traits.None;
         foreach (ref readonly var c in found.Items)
         {
+            traits |= c.Id switch
+            {
+                IndicatorId.StaleSession => Traits.StaleSession,
+                IndicatorId.UnfamiliarDevice => Traits.NewDevice,
+                IndicatorId.SellToBuyRotation => Traits.Rotation,
+                IndicatorId.ThinInstrument => Traits.Thin,
+                IndicatorId.RotationTypology => Traits.RotationPattern,
+                _ => Traits.None,
+            };
+
             var family = IndicatorCatalog.Get(c.Id).Category;
             if (family is IndicatorCategory.Access or IndicatorCategory.Settings)
             {
@@ -65,12 +79,15 @@ internal sealed class DecisionPolicy(DetectorOptions options)
             var bothSides = session >= minSession && action >= options.MinActionEvidence && evidence >= needed;
             var alone = knownCustomer && action - ramp >= options.ActionAloneEvidence;
             var wave = ramp > 0 && action - ramp >= options.RampActionEvidence && evidence >= needed;
+            var stolenSession = evidence >= needed && action - ramp >= options.RotationPatternActionEvidence
+                && (traits.HasFlag(Traits.StaleSession | Traits.Rotation | Traits.Thin)
+                    || (traits.HasFlag(Traits.NewDevice | Traits.RotationPattern) && session >= options.RotationPatternMinSessionEvidence));
             if (lockout && session >= options.LockoutFreezeEvidence)
             {
                 // A risky login that at once locks the customer out (their contact details, notifications or MFA changed).
                 kind = DecisionKind.Freeze;
             }
-            else if (bothSides || alone || wave)
+            else if (bothSides || alone || wave || stolenSession)
             {
                 kind = lockout && evidence >= options.FreezeThreshold / 10.0 ? DecisionKind.Freeze : DecisionKind.Hold;
             }
@@ -85,5 +102,17 @@ internal sealed class DecisionPolicy(DetectorOptions options)
         // Strongest first; ties by id so the order is deterministic.
         Array.Sort(hits, static (a, b) => a.Points != b.Points ? b.Points.CompareTo(a.Points) : a.Id.CompareTo(b.Id));
         return new Decision(e.Id, e.Account, e.Time, e.Type, kind, risk, hits);
+    }
+
+    /// <summary>The indicators the stolen-session rules look for.</summary>
+    [Flags]
+    private enum Traits : byte
+    {
+        None = 0,
+        StaleSession = 1,
+        NewDevice = 2,
+        Rotation = 4,
+        Thin = 8,
+        RotationPattern = 16,
     }
 }

@@ -53,14 +53,26 @@ public sealed class DetectorOptions
     /// <summary>Session evidence, in nats, a hold needs when the total reaches <see cref="StrongEvidence"/>. Default 2.0 (tuned).</summary>
     public double StrongMinSessionEvidence { get; set; } = 2.0;
 
-    /// <summary>Action evidence, in nats, that holds without any session evidence, for a customer with at least <see cref="KnownCustomerBuys"/> buys (a stolen session shows no login). Default 7.0 (tuned).</summary>
-    public double ActionAloneEvidence { get; set; } = 7.0;
+    /// <summary>Action evidence, in nats, that holds without any session evidence, for a customer with at least <see cref="KnownCustomerBuys"/> buys (a stolen session shows no login). Default 8.5 (tuned).</summary>
+    public double ActionAloneEvidence { get; set; } = 8.5;
 
     /// <summary>Buys the detector must have learned before trading unlike the customer holds on its own (<see cref="ActionAloneEvidence"/>); before that a customer's habits are a guess. Default 5 (tuned).</summary>
     public int KnownCustomerBuys { get; set; } = 5;
 
     /// <summary>Action evidence besides the ramp, in nats, that holds a buy when other risky accounts are buying the same thin name (a coordinated wave stands in for session evidence). Default 4.0 (tuned).</summary>
     public double RampActionEvidence { get; set; } = 4.0;
+
+    /// <summary>
+    /// Action evidence besides a ramp, in nats, that holds the 2025 rotation (holdings sold, the money moved into a thin name)
+    /// inside a session with a stolen-session trait, once the total reaches the hold threshold: an order placed long after the
+    /// session's login with no new one (<see cref="IndicatorId.StaleSession"/>, a replayed session cookie), or the whole rotation
+    /// pattern (<see cref="IndicatorId.RotationTypology"/>) after a login from a new device with at least
+    /// <see cref="RotationPatternMinSessionEvidence"/> of session evidence. Default 5.5 (tuned).
+    /// </summary>
+    public double RotationPatternActionEvidence { get; set; } = 5.5;
+
+    /// <summary>Session evidence, in nats, the rotation pattern after a login from a new device needs (<see cref="RotationPatternActionEvidence"/>). Default 0.8 (tuned).</summary>
+    public double RotationPatternMinSessionEvidence { get; set; } = 0.8;
 
     /// <summary>Session evidence, in nats, at which a lock-out change after a risky login (contact details, notifications, MFA, withdrawal account) freezes the account at once. Default 7.0 (tuned).</summary>
     public double LockoutFreezeEvidence { get; set; } = 7.0;
@@ -256,6 +268,8 @@ public sealed class DetectorOptions
         (nameof(ActionAloneEvidence), o => o.ActionAloneEvidence, 0, 50),
         (nameof(KnownCustomerBuys), o => o.KnownCustomerBuys, 0, 1000),
         (nameof(RampActionEvidence), o => o.RampActionEvidence, 0, 50),
+        (nameof(RotationPatternActionEvidence), o => o.RotationPatternActionEvidence, 0, 50),
+        (nameof(RotationPatternMinSessionEvidence), o => o.RotationPatternMinSessionEvidence, 0, 20),
         (nameof(LockoutFreezeEvidence), o => o.LockoutFreezeEvidence, 0, 50),
         (nameof(LateEventGraceMinutes), o => o.LateEventGraceMinutes, 0, 7 * 24 * 60),
         (nameof(MaxFutureMinutes), o => o.MaxFutureMinutes, 1, 366 * 24 * 60),
