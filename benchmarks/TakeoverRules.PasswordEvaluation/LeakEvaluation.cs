@@ -80,7 +80,7 @@ internal static class LeakEvaluation
 
     private static double Spearman(double[] x, double[] y, double[] w) => Pearson(WeightedRanks(x, w), WeightedRanks(y, w), w);
 
-    private static double Pearson(double[] x, double[] y, double[] w)
+    internal static double Pearson(double[] x, double[] y, double[] w)
     {
         double sw = 0, mx = 0, my = 0;
         for (var i = 0; i < x.Length; i++)
@@ -104,7 +104,7 @@ internal static class LeakEvaluation
     }
 
     // Tied values share the mid-point of their cumulative weight.
-    private static double[] WeightedRanks(double[] values, double[] w)
+    internal static double[] WeightedRanks(double[] values, double[] w)
     {
         var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
         var ranks = new double[values.Length];

@@ -5,12 +5,14 @@ using TakeoverRules.Passwords;
 // Scores the corpus written by corpus.mjs with TakeoverRules and compares it with the anchors' scores.
 //   dotnet run -c Release --project benchmarks/TakeoverRules.PasswordEvaluation -- DIR
 // With --leaks DIR [--lines all|even|odd] [--no-model] it scores the held-out leak sets of leaks.mjs instead
-// (LeakEvaluation.cs); with --tune DIR it searches the learned model's blend constants on the odd lines (ModelTuning.cs).
+// (LeakEvaluation.cs); with --tune DIR it searches the learned model's blend constants on the odd lines (ModelTuning.cs);
+// with --tune-score DIR [--lines odd|even|all] [--bands "t0,t1,t2,t3;…"] it searches or reports the score's band edges (ScoreTuning.cs).
 // With --cold-start [--cold-start-no-model] it only measures the first estimate in this fresh process (ColdStart.cs).
 // Main touches no library type itself: the JIT would otherwise load the assembly and its types before the clock starts.
 return args is ["--cold-start" or "--cold-start-no-model" or "--cold-start-baseline", ..] ? ColdStart.Run(args)
     : args is ["--leaks", var leaks, ..] ? LeakEvaluation.Run(leaks, Option(args, "--lines") ?? "all", !args.Contains("--no-model"))
     : args is ["--tune", var tune] ? ModelTuning.Run(tune)
+    : args is ["--tune-score", var bands, ..] ? ScoreTuning.Run(bands, Option(args, "--lines") ?? "odd", Option(args, "--bands"))
     : Evaluate(args);
 
 static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
