@@ -52,8 +52,9 @@ internal sealed unsafe class RankedDictionaries
     // The same for three-character prefixes of letters and digits, (k0 · 36 + k1) · 36 + k2 by ThirdCharClass.
     private readonly long[] _thirdChar = new long[ThirdCharClasses * ThirdCharClasses * ThirdCharClasses];
 
-    // Memo of four-character prefix steps (NarrowFourth), slot = (lo & 0xFF) << 7 | c.
+    // Memos of the fourth and fifth characters' steps (NarrowMemo), slot = (lo & 0xFF) << 7 | c.
     private readonly long[] _fourthChar = new long[256 * 128];
+    private readonly long[] _fifthChar = new long[256 * 128];
 
     private RankedDictionaries(object owner, byte* data, int wordCount, int blobLength)
     {
@@ -123,7 +124,7 @@ internal sealed unsafe class RankedDictionaries
             }
         }
 
-        if (depth == 3 && c < 128 && _wordCount < FourthCharMaxWords) return NarrowFourth(ref lo, ref hi, c);
+        if (depth is 3 or 4 && c < 128 && _wordCount < FourthCharMaxWords) return NarrowMemo(depth == 3 ? _fourthChar : _fifthChar, ref lo, ref hi, depth, c);
         var found = EqualRange(lo, hi, depth, c, out var first, out var end);
         // Racing threads store the same value, so a plain store is enough.
         if (slot >= 0) Volatile.Write(ref cache![slot], ((long)(first + 1) << 32) | (uint)(end + 1));
@@ -133,14 +134,14 @@ internal sealed unsafe class RankedDictionaries
         return true;
     }
 
-    // The fourth character, through a direct-mapped memo: too many four-character prefixes for a table of every one,
-    // but the same few recur. An entry is one long (so racing threads read whole entries) holding the whole input
+    // The fourth and fifth characters, through a direct-mapped memo per depth: too many such prefixes for a table of
+    // every one, but the same few recur. An entry is one long (so racing threads read whole entries) holding the whole input
     // (lo, hi; c and the low bits of lo are its slot) and the result, so a hit is exact and a collision only evicts.
-    private bool NarrowFourth(ref int lo, ref int hi, int c)
+    private bool NarrowMemo(long[] memo, ref int lo, ref int hi, int depth, int c)
     {
         var slot = ((lo & 0xFF) << 7) | c;
         var key = ((long)(lo >> 8) << (3 * FieldBits)) | ((long)(hi - lo) << (2 * FieldBits));
-        var entry = Volatile.Read(ref _fourthChar[slot]);
+        var entry = Volatile.Read(ref memo[slot]);
         int first, end;
         if (entry != 0 && (entry & ~((1L << (2 * FieldBits)) - 1)) == key)
         {
@@ -149,8 +150,8 @@ internal sealed unsafe class RankedDictionaries
         }
         else
         {
-            EqualRange(lo, hi, 3, c, out first, out end);
-            Volatile.Write(ref _fourthChar[slot], key | ((long)(first - lo) << FieldBits) | (uint)(end - first)); // hi > lo: never 0
+            EqualRange(lo, hi, depth, c, out first, out end);
+            Volatile.Write(ref memo[slot], key | ((long)(first - lo) << FieldBits) | (uint)(end - first)); // hi > lo: never 0
         }
 
         if (first == end) return false;
