@@ -54,6 +54,7 @@ internal sealed class EstimationScratch
     public int[] EndStart;
     public double[] BruteForcePrefix;
     public int[] Cursor;
+    public int[] RowTop;
     public char[] Substituted = new char[DictionaryMatcher.MaxWordLength];
     public char[] Digits = new char[PhoneNumberMatcher.MaxDigits];
     public Candidate[] Chosen = new Candidate[Decomposition.MaxSequence];
@@ -99,7 +100,7 @@ internal sealed class EstimationScratch
         if (Text.Length < length) Allocate(Math.Max(length, Text.Length * 2));
     }
 
-    [MemberNotNull(nameof(Text), nameof(Lower), nameof(Reversed), nameof(EndStart), nameof(Cursor), nameof(BruteForcePrefix), nameof(Pi), nameof(Choice))]
+    [MemberNotNull(nameof(Text), nameof(Lower), nameof(Reversed), nameof(EndStart), nameof(Cursor), nameof(RowTop), nameof(BruteForcePrefix), nameof(Pi), nameof(Choice))]
     private void Allocate(int size)
     {
         Text = new char[size];
@@ -107,6 +108,7 @@ internal sealed class EstimationScratch
         Reversed = new char[size];
         EndStart = new int[size + 1];
         Cursor = new int[size];
+        RowTop = new int[size];
         BruteForcePrefix = new double[size + 1];
         Pi = new double[(size + 1) * (Decomposition.MaxSequence + 1)];
         Choice = new int[Pi.Length];

@@ -169,9 +169,14 @@ internal static class Decomposition
         var runArg = s.RunArg;
         for (var x = 0; x < runMin.Length; x++) runMin[x] = double.PositiveInfinity;
         var maxL = 1; // longest sequence stored so far: loops over l stop there
+        // Longest sequence stored per end position: the cells of a row above it are all infinite, so loops over
+        // l that read the row stop there (most rows end well below maxL).
+        var rowTop = s.RowTop;
+        var prefix = s.BruteForcePrefix;
 
         for (var k = 0; k < n; k++)
         {
+            var top = 0; // longest sequence stored in row k
             for (var idx = ends[k]; idx < ends[k + 1]; idx++)
             {
                 ref var c = ref s.Sorted[idx];
@@ -179,26 +184,28 @@ internal static class Decomposition
                 var log10 = Math.Max(c.Log10, MinimumLog10(c.Length, n));
                 if (i == 0)
                 {
-                    Update(pi, choice, k, 1, log10, idx);
+                    if (Update(pi, choice, k, 1, log10, idx)) top = Math.Max(top, 1);
                     continue;
                 }
 
-                var top = Math.Min(maxL, MaxSequence - 1);
-                for (var l = 1; l <= top; l++)
+                var rowEnd = Math.Min(rowTop[i - 1], MaxSequence - 1);
+                for (var l = 1; l <= rowEnd; l++)
                 {
                     var prev = ((i - 1) * Stride) + l;
-                    if (!double.IsPositiveInfinity(pi[prev]) && Update(pi, choice, k, l + 1, log10 + pi[prev], idx)) maxL = Math.Max(maxL, l + 1);
+                    if (!double.IsPositiveInfinity(pi[prev]) && Update(pi, choice, k, l + 1, log10 + pi[prev], idx)) top = Math.Max(top, l + 1);
                 }
             }
 
+            maxL = Math.Max(maxL, top);
+
             // Brute force from the start, or right after a non-brute-force pattern.
-            Update(pi, choice, k, 1, BruteForceLog10(s, lo, lo + k, n), -2);
-            var prefix = s.BruteForcePrefix;
+            if (Update(pi, choice, k, 1, BruteForceLog10(s, lo, lo + k, n), -2)) top = Math.Max(top, 1);
             var entering = k - BruteForceWindow + 1; // long spans: cost is exactly prefix[k + 1] - prefix[i]
             var limit = Math.Min(maxL, MaxSequence - 1);
             if (entering >= 1)
             {
-                for (var l = 1; l <= limit; l++)
+                var rowEnd = Math.Min(limit, rowTop[entering - 1]);
+                for (var l = 1; l <= rowEnd; l++)
                 {
                     var prev = ((entering - 1) * Stride) + l;
                     var value = pi[prev] - prefix[lo + entering];
@@ -210,19 +217,29 @@ internal static class Decomposition
                 }
             }
 
+            // Each cell (k, l + 1) sees the running minimum first, then the short spans by ascending start, as
+            // before; with the start outermost, a span's cost is computed once for every l.
             for (var l = 1; l <= limit; l++)
             {
-                var stored = !double.IsPositiveInfinity(runMin[l])
-                    && Update(pi, choice, k, l + 1, runMin[l] + prefix[lo + k + 1], -(runArg[l] + 2));
-                for (var i = Math.Max(1, entering + 1); i <= k; i++)
-                {
-                    var prev = ((i - 1) * Stride) + l;
-                    if (choice[prev] >= 0 && !double.IsPositiveInfinity(pi[prev]))
-                        stored |= Update(pi, choice, k, l + 1, pi[prev] + BruteForceLog10(s, lo + i, lo + k, n), -(i + 2));
-                }
-
-                if (stored) maxL = Math.Max(maxL, l + 1);
+                if (!double.IsPositiveInfinity(runMin[l]) && Update(pi, choice, k, l + 1, runMin[l] + prefix[lo + k + 1], -(runArg[l] + 2)))
+                    top = Math.Max(top, l + 1);
             }
+
+            for (var i = Math.Max(1, entering + 1); i <= k; i++)
+            {
+                var bruteForce = BruteForceLog10(s, lo + i, lo + k, n);
+                var row = (i - 1) * Stride;
+                var rowEnd = Math.Min(limit, rowTop[i - 1]);
+                for (var l = 1; l <= rowEnd; l++)
+                {
+                    var prev = row + l;
+                    if (choice[prev] >= 0 && !double.IsPositiveInfinity(pi[prev]) && Update(pi, choice, k, l + 1, pi[prev] + bruteForce, -(i + 2)))
+                        top = Math.Max(top, l + 1);
+                }
+            }
+
+            rowTop[k] = top;
+            maxL = Math.Max(maxL, top);
         }
 
         var last = (n - 1) * Stride;

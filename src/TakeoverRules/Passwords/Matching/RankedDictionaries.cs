@@ -49,6 +49,13 @@ internal sealed unsafe class RankedDictionaries
     // (first character << 7 | second character) -> (lo + 1) << 32 | (hi + 1) of that two-character prefix; 0 = not yet found.
     private readonly long[] _secondChar = new long[128 * 128];
 
+    // The same for three-character prefixes of letters and digits, (k0 · 36 + k1) · 36 + k2 by ThirdCharClass.
+    private readonly long[] _thirdChar = new long[ThirdCharClasses * ThirdCharClasses * ThirdCharClasses];
+
+    // Memos of the fourth and fifth characters' steps (NarrowMemo), slot = (lo & 0xFF) << 7 | c.
+    private readonly long[] _fourthChar = new long[256 * 128];
+    private readonly long[] _fifthChar = new long[256 * 128];
+
     private RankedDictionaries(object owner, byte* data, int wordCount, int blobLength)
     {
         _owner = owner;
@@ -99,51 +106,137 @@ internal sealed unsafe class RankedDictionaries
             return lo < hi;
         }
 
-        // Second character: the range of a two-character prefix is the same every time, so it is kept once found
-        // (the binary searches below are most of a walk's cost: walks rarely get past three characters).
-        var slot = -1;
-        if (depth == 1 && c < 128)
+        // Second and third characters: the range of a two- or three-character prefix is the same every time, so it is
+        // kept once found (the binary searches are most of a walk's cost: walks rarely get past three characters, and
+        // the third character's search runs over the widest ranges).
+        var cache = depth == 1 ? _secondChar : depth == 2 ? _thirdChar : null;
+        var slot = cache is null ? -1 : depth == 1 ? SecondCharSlot(lo, hi, c) : ThirdCharSlot(lo, hi, c);
+        if (slot >= 0)
         {
-            var c0 = CharAt(lo, 0);
-            if ((uint)c0 < 128 && lo == Read(_firstCharStart, c0, FirstCharEntries) && hi == Read(_firstCharStart, c0 + 1, FirstCharEntries))
+            var cached = Volatile.Read(ref cache![slot]);
+            if (cached != 0)
             {
-                slot = (c0 << 7) | c;
-                var cached = Volatile.Read(ref _secondChar[slot]);
-                if (cached != 0)
-                {
-                    int from = (int)(cached >>> 32) - 1, to = (int)(cached & 0xFFFFFFFF) - 1;
-                    if (from == to) return false;
-                    lo = from;
-                    hi = to;
-                    return true;
-                }
+                int from = (int)(cached >>> 32) - 1, to = (int)(cached & 0xFFFFFFFF) - 1;
+                if (from == to) return false;
+                lo = from;
+                hi = to;
+                return true;
             }
         }
 
+        if (depth is 3 or 4 && c < 128 && _wordCount < FourthCharMaxWords) return NarrowMemo(depth == 3 ? _fourthChar : _fifthChar, ref lo, ref hi, depth, c);
+        var found = EqualRange(lo, hi, depth, c, out var first, out var end);
+        // Racing threads store the same value, so a plain store is enough.
+        if (slot >= 0) Volatile.Write(ref cache![slot], ((long)(first + 1) << 32) | (uint)(end + 1));
+        if (!found) return false;
+        lo = first;
+        hi = end;
+        return true;
+    }
+
+    // The fourth and fifth characters, through a direct-mapped memo per depth: too many such prefixes for a table of
+    // every one, but the same few recur. An entry is one long (so racing threads read whole entries) holding the whole input
+    // (lo, hi; c and the low bits of lo are its slot) and the result, so a hit is exact and a collision only evicts.
+    private bool NarrowMemo(long[] memo, ref int lo, ref int hi, int depth, int c)
+    {
+        var slot = ((lo & 0xFF) << 7) | c;
+        var key = ((long)(lo >> 8) << (3 * FieldBits)) | ((long)(hi - lo) << (2 * FieldBits));
+        var entry = Volatile.Read(ref memo[slot]);
+        int first, end;
+        if (entry != 0 && (entry & ~((1L << (2 * FieldBits)) - 1)) == key)
+        {
+            first = lo + (int)((entry >>> FieldBits) & FieldMask);
+            end = first + (int)(entry & FieldMask);
+        }
+        else
+        {
+            EqualRange(lo, hi, depth, c, out first, out end);
+            Volatile.Write(ref memo[slot], key | ((long)(first - lo) << FieldBits) | (uint)(end - first)); // hi > lo: never 0
+        }
+
+        if (first == end) return false;
+        lo = first;
+        hi = end;
+        return true;
+    }
+
+    // Word indexes and counts fit the memo's 18-bit fields (the lists hold about 173,000 words); a larger list skips the memo.
+    private const int FieldBits = 18;
+    private const long FieldMask = (1L << FieldBits) - 1;
+    private const int FourthCharMaxWords = 1 << FieldBits;
+
+    // The words of [lo, hi) whose character at depth is c, as [first, end). One binary search finds a word with c;
+    // the two bounds are then searched only on either side of it, instead of two searches over the whole range.
+    private bool EqualRange(int lo, int hi, int depth, int c, out int first, out int end)
+    {
         int a = lo, b = hi;
         while (a < b)
         {
             var mid = (a + b) >>> 1;
-            if (CharAt(mid, depth) < c) a = mid + 1;
-            else b = mid;
+            var at = CharAt(mid, depth);
+            if (at < c)
+            {
+                a = mid + 1;
+            }
+            else if (at > c)
+            {
+                b = mid;
+            }
+            else
+            {
+                int x = a, y = mid;
+                while (x < y)
+                {
+                    var m = (x + y) >>> 1;
+                    if (CharAt(m, depth) < c) x = m + 1;
+                    else y = m;
+                }
+
+                first = x;
+                x = mid + 1;
+                y = b;
+                while (x < y)
+                {
+                    var m = (x + y) >>> 1;
+                    if (CharAt(m, depth) <= c) x = m + 1;
+                    else y = m;
+                }
+
+                end = x;
+                return true;
+            }
         }
 
-        var first = a;
-        b = hi;
-        while (a < b)
-        {
-            var mid = (a + b) >>> 1;
-            if (CharAt(mid, depth) <= c) a = mid + 1;
-            else b = mid;
-        }
-
-        // Racing threads store the same value, so a plain store is enough.
-        if (slot >= 0) Volatile.Write(ref _secondChar[slot], ((long)(first + 1) << 32) | (uint)(a + 1));
-        if (first == a) return false;
-        lo = first;
-        hi = a;
-        return true;
+        first = end = a;
+        return false;
     }
+
+    // The _secondChar slot when [lo, hi) is exactly the range of a first character, else -1.
+    private int SecondCharSlot(int lo, int hi, int c)
+    {
+        if (c >= 128) return -1;
+        var c0 = CharAt(lo, 0);
+        return (uint)c0 < 128 && lo == Read(_firstCharStart, c0, FirstCharEntries) && hi == Read(_firstCharStart, c0 + 1, FirstCharEntries)
+            ? (c0 << 7) | c
+            : -1;
+    }
+
+    // The _thirdChar slot when [lo, hi) is exactly the (already remembered) range of a two-character prefix of
+    // letters and digits and c is one too, else -1.
+    private int ThirdCharSlot(int lo, int hi, int c)
+    {
+        var k2 = ThirdCharClass(c);
+        if (k2 < 0) return -1;
+        int c0 = CharAt(lo, 0), c1 = CharAt(lo, 1);
+        int k0 = ThirdCharClass(c0), k1 = ThirdCharClass(c1);
+        if (k0 < 0 || k1 < 0 || Volatile.Read(ref _secondChar[(c0 << 7) | c1]) != (((long)(lo + 1) << 32) | (uint)(hi + 1))) return -1;
+        return (((k0 * ThirdCharClasses) + k1) * ThirdCharClasses) + k2;
+    }
+
+    private const int ThirdCharClasses = 36;
+
+    // a–z as 0–25, 0–9 as 26–35, anything else -1: the characters of nearly every walk past two characters.
+    private static int ThirdCharClass(int c) => c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + (c - '0') : -1;
 
     /// <summary>Whether the first word of a narrowed range ends exactly at <paramref name="length"/>.</summary>
     public bool EndsAt(int lo, int length) => LengthOf(lo) == length;
